@@ -1,0 +1,270 @@
+"""Rules that span fields or files: references, date order, real local times, letter texts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from wsis_site.errors import DataIssue, FieldPath, dotted
+from wsis_site.models import (
+    ContactsFile,
+    EventsFile,
+    LettersFile,
+    OrganizationsFile,
+    PhasesFile,
+    SiteSettings,
+    TimeSlot,
+)
+from wsis_site.parse import LETTERS_DIR, ParsedFiles, letter_text_name
+
+EVENTS, PHASES, LETTERS = "events.yaml", "phases.yaml", "letters.yaml"
+
+
+def cross_check(parsed: ParsedFiles) -> list[DataIssue]:
+    """Every cross-field and cross-file problem in the files that validated on their own."""
+    return list(_Checker(parsed).run())
+
+
+class _Checker:
+    def __init__(self, parsed: ParsedFiles) -> None:
+        self.parsed = parsed
+        self.site = parsed.model("site.yaml", SiteSettings)
+        self.organizations = parsed.model("organizations.yaml", OrganizationsFile)
+        self.contacts = parsed.model("contacts.yaml", ContactsFile)
+        self.events = parsed.model(EVENTS, EventsFile)
+        self.phases = parsed.model(PHASES, PhasesFile)
+        self.letters = parsed.model(LETTERS, LettersFile)
+
+    def run(self) -> Iterator[DataIssue]:
+        yield from self.organization_references()
+        yield from self.contact_references()
+        yield from self.letter_references()
+        yield from self.edition_references()
+        yield from self.edition_dates()
+        yield from self.item_dates()
+        yield from self.call_items()
+        yield from self.letter_languages()
+        yield from self.letter_texts()
+
+    def issue(self, file: str, path: FieldPath, message: str) -> DataIssue:
+        return self.parsed.documents[file].issue(path, message, field_label=dotted(path))
+
+    def unknown(self, file: str, path: FieldPath, kind: str, value: str) -> DataIssue:
+        source = {"organization": "organizations.yaml", "contact": "contacts.yaml"}.get(
+            kind, f"{kind}s in data/"
+        )
+        return self.issue(file, path, f"unknown {kind} {value!r}: not defined in {source}")
+
+    def organization_references(self) -> Iterator[DataIssue]:
+        if self.organizations is None:
+            return
+        known = self.organizations.organizations
+        if self.contacts:
+            for contact_id, contact in self.contacts.contacts.items():
+                if contact.organization not in known:
+                    path: FieldPath = ("contacts", contact_id, "organization")
+                    yield self.unknown("contacts.yaml", path, "organization", contact.organization)
+        if self.events:
+            for edition_id, edition in self.events.editions.items():
+                seen: set[str] = set()
+                for i, organizer in enumerate(edition.organizers):
+                    path = ("editions", edition_id, "organizers", i, "organization")
+                    if organizer.organization not in known:
+                        yield self.unknown(EVENTS, path, "organization", organizer.organization)
+                    elif organizer.organization in seen:
+                        yield self.issue(
+                            EVENTS, path, f"{organizer.organization!r} is listed twice"
+                        )
+                    seen.add(organizer.organization)
+        if self.letters:
+            for letter_id, letter in self.letters.letters.items():
+                for i, signatory in enumerate(letter.signatories):
+                    if signatory.organization not in known:
+                        path = ("letters", letter_id, "signatories", i, "organization")
+                        yield self.unknown(LETTERS, path, "organization", signatory.organization)
+
+    def contact_references(self) -> Iterator[DataIssue]:
+        if self.contacts is None:
+            return
+        known = self.contacts.contacts
+        if self.events:
+            for edition_id, edition in self.events.editions.items():
+                if edition.contact not in known:
+                    path: FieldPath = ("editions", edition_id, "contact")
+                    yield self.unknown(EVENTS, path, "contact", edition.contact)
+        if self.letters:
+            for letter_id, letter in self.letters.letters.items():
+                if letter.contact not in known:
+                    path = ("letters", letter_id, "contact")
+                    yield self.unknown(LETTERS, path, "contact", letter.contact)
+
+    def letter_references(self) -> Iterator[DataIssue]:
+        if self.letters is None:
+            return
+        known = self.letters.letters
+        if self.events:
+            for edition_id, edition in self.events.editions.items():
+                for i, letter_id in enumerate(edition.letters):
+                    if letter_id not in known:
+                        path: FieldPath = ("editions", edition_id, "letters", i)
+                        yield self.unknown(EVENTS, path, "letter", letter_id)
+                for call_id, call in edition.calls.items():
+                    if call.letter not in known:
+                        path = ("editions", edition_id, "calls", call_id, "letter")
+                        yield self.unknown(EVENTS, path, "letter", call.letter)
+        if self.phases:
+            for edition_id, schedule in self.phases.editions.items():
+                for item_id, item in schedule.items.items():
+                    if item.letter not in known:
+                        path = ("editions", edition_id, "items", item_id, "letter")
+                        yield self.unknown(PHASES, path, "letter", item.letter)
+
+    def edition_references(self) -> Iterator[DataIssue]:
+        if self.events is None or self.phases is None:
+            return
+        for edition_id in self.phases.editions:
+            if edition_id not in self.events.editions:
+                yield self.issue(
+                    PHASES,
+                    ("editions", edition_id),
+                    f"unknown edition {edition_id!r}: add it to events.yaml first",
+                )
+
+    def edition_dates(self) -> Iterator[DataIssue]:
+        if self.events is None:
+            return
+        for edition_id, edition in self.events.editions.items():
+            for i, span in enumerate(edition.dates):
+                path: FieldPath = ("editions", edition_id, "dates", i)
+                if span.end < span.start:
+                    yield self.issue(EVENTS, (*path, "end"), _before("end", span.end, span.start))
+                if str(span.start.year) != edition_id:
+                    yield self.issue(
+                        EVENTS,
+                        (*path, "start"),
+                        f"{span.start.isoformat()} is not in {edition_id}, the edition's year",
+                    )
+
+    def item_dates(self) -> Iterator[DataIssue]:
+        if self.phases is None:
+            return
+        for edition_id, schedule in self.phases.editions.items():
+            for item_id, item in schedule.items.items():
+                path: FieldPath = ("editions", edition_id, "items", item_id)
+                if item.end_date is not None and item.end_date < item.date:
+                    yield self.issue(
+                        PHASES, (*path, "end_date"), _before("end_date", item.end_date, item.date)
+                    )
+                if item.time is None:
+                    continue
+                if item.end_date is not None:
+                    yield self.issue(
+                        PHASES,
+                        (*path, "end_date"),
+                        "a timed item lasts one day: remove end_date, or remove time "
+                        "to make it an all-day range",
+                    )
+                yield from self._local_times(item.date, item.time, (*path, "time"))
+
+    def _local_times(self, day: date, slot: TimeSlot, path: FieldPath) -> Iterator[DataIssue]:
+        for name, wall in (("start", slot.start), ("end", slot.end)):
+            if wall is not None and (problem := _local_time_problem(day, wall, slot.zone)):
+                yield self.issue(PHASES, (*path, name), problem)
+        if slot.end is not None and slot.end <= slot.start:
+            yield self.issue(
+                PHASES,
+                (*path, "end"),
+                f"must be after start ({slot.start:%H:%M}); items end on the day they start",
+            )
+
+    def call_items(self) -> Iterator[DataIssue]:
+        if self.events is None or self.phases is None:
+            return
+        for edition_id, edition in self.events.editions.items():
+            schedule = self.phases.editions.get(edition_id)
+            items = schedule.items if schedule else {}
+            for call_id, call in edition.calls.items():
+                path: FieldPath = ("editions", edition_id, "calls", call_id)
+                for name, item_id in (("opens_with", call.opens_with), ("deadline", call.deadline)):
+                    if item_id is None:
+                        continue
+                    if item_id not in items:
+                        yield self.issue(
+                            EVENTS,
+                            (*path, name),
+                            f"unknown item {item_id!r}: not in phases.yaml under {edition_id}",
+                        )
+                    elif name == "deadline" and items[item_id].kind != "deadline":
+                        yield self.issue(
+                            EVENTS,
+                            (*path, name),
+                            f"{item_id!r} is a {items[item_id].kind}, not a deadline",
+                        )
+
+    def letter_languages(self) -> Iterator[DataIssue]:
+        if self.letters is None or self.site is None:
+            return
+        for letter_id, letter in self.letters.letters.items():
+            if letter.original_language not in self.site.languages:
+                yield self.issue(
+                    LETTERS,
+                    ("letters", letter_id, "original_language"),
+                    f"{letter.original_language!r} is not a configured language "
+                    f"({', '.join(self.site.languages)})",
+                )
+
+    def letter_texts(self) -> Iterator[DataIssue]:
+        if self.letters is None or self.site is None:
+            return
+        expected: set[str] = set()
+        folder = f"data/{LETTERS_DIR}"
+        for letter_id in self.letters.letters:
+            for language in self.site.languages:
+                name = letter_text_name(letter_id, language)
+                expected.add(name)
+                path = self.parsed.letter_files.get(name)
+                if path is None:
+                    yield self.issue(
+                        LETTERS,
+                        ("letters", letter_id),
+                        f"the {language} text is missing: add {folder}/{name}",
+                    )
+                    continue
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except UnicodeDecodeError as error:
+                    yield DataIssue(
+                        f"{folder}/{name}", 1, 1, "", f"not valid UTF-8 ({error.reason})"
+                    )
+                    continue
+                if not text.strip():
+                    yield DataIssue(f"{folder}/{name}", 1, 1, "", "the letter's text is empty")
+        for stray in sorted(set(self.parsed.letter_files) - expected):
+            yield DataIssue(
+                f"{folder}/{stray}",
+                1,
+                1,
+                "",
+                "no letter in letters.yaml and no configured language matches this file name "
+                "(expected <letter id>.<language>.md)",
+            )
+
+
+def _before(field: str, end: date, start: date) -> str:
+    return f"{field} ({end.isoformat()}) is before the start ({start.isoformat()})"
+
+
+def _local_time_problem(day: date, wall: time, zone_name: str) -> str | None:
+    """Say why a wall-clock time does not name exactly one instant in its zone, if it does not."""
+    zone = ZoneInfo(zone_name)
+    earlier = datetime.combine(day, wall, tzinfo=zone)
+    later = earlier.replace(fold=1)
+    if earlier.utcoffset() == later.utcoffset():
+        return None
+    round_trip = earlier.astimezone(ZoneInfo("UTC")).astimezone(zone)
+    if round_trip.replace(tzinfo=None) != earlier.replace(tzinfo=None):
+        return (
+            f"{wall:%H:%M} does not exist on {day.isoformat()} in {zone_name} (clocks go forward)"
+        )
+    return f"{wall:%H:%M} happens twice on {day.isoformat()} in {zone_name} (clocks go back)"

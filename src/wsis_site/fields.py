@@ -1,0 +1,198 @@
+"""Field types for the data files: each parses the editor's text and explains a refusal plainly."""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections.abc import Mapping
+from datetime import date, time
+from functools import cache
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, StrictStr, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+YEAR_PATTERN = r"^[0-9]{4}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TIME_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
+PHONE_PATTERN = r"^\+[0-9]+(?: [0-9]+)*$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z]{2})?$"
+ROMAN_PATTERN = r"^[IVXLC]+$"
+
+#: Marks a localized text in the JSON Schema so the generator can list the configured languages.
+LOCALIZED_SCHEMA_MARK = "x-localized"
+
+
+def _fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, context)
+
+
+def _matching(pattern: str, kind: str, message: str) -> AfterValidator:
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise _fail(kind, message, value=value)
+        return value
+
+    return AfterValidator(check)
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise _fail("blank_text", "must not be empty")
+    return value
+
+
+def _text_schema(pattern: str | None = None) -> WithJsonSchema:
+    schema: dict[str, Any] = {"type": "string", "minLength": 1}
+    if pattern:
+        schema["pattern"] = pattern
+    return WithJsonSchema(schema)
+
+
+Text = Annotated[StrictStr, AfterValidator(_non_blank), _text_schema()]
+
+Slug = Annotated[
+    StrictStr,
+    _matching(
+        SLUG_PATTERN,
+        "unsafe_id",
+        "{value!r} is not a safe id: use lowercase letters a-z, digits and single hyphens, "
+        "so it works in a URL and a file name",
+    ),
+    _text_schema(SLUG_PATTERN),
+]
+
+EditionId = Annotated[
+    StrictStr,
+    _matching(
+        YEAR_PATTERN, "edition_id", "{value!r} is not an edition id: use the year, e.g. 2025"
+    ),
+    _text_schema(YEAR_PATTERN),
+]
+
+LanguageCode = Annotated[
+    StrictStr,
+    _matching(LANGUAGE_PATTERN, "language_code", "{value!r} is not a language code such as es"),
+    _text_schema(LANGUAGE_PATTERN),
+]
+
+PhaseNumber = Annotated[
+    StrictStr,
+    _matching(ROMAN_PATTERN, "phase_number", "{value!r} is not a Roman numeral such as IV"),
+    _text_schema(ROMAN_PATTERN),
+]
+
+Phone = Annotated[
+    StrictStr,
+    _matching(
+        PHONE_PATTERN, "phone", "{value!r} is not an international number such as +41 22 730 6240"
+    ),
+    _text_schema(PHONE_PATTERN),
+]
+
+Email = Annotated[
+    StrictStr,
+    _matching(EMAIL_PATTERN, "email", "{value!r} is not an e-mail address"),
+    _text_schema(EMAIL_PATTERN),
+]
+
+
+def _parse_date(value: object) -> object:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(DATE_PATTERN, value):
+        raise _fail("date_format", "{value!r} is not a date written as YYYY-MM-DD", value=value)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail("impossible_date", "{value} is not a real calendar date", value=value) from None
+
+
+def _parse_time(value: object) -> object:
+    if isinstance(value, time):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(TIME_PATTERN, value):
+        raise _fail(
+            "time_format",
+            "{value!r} is not a time written as HH:MM on the 24-hour clock, in quotes",
+            value=value,
+        )
+    return time.fromisoformat(value)
+
+
+IsoDate = Annotated[
+    date, BeforeValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date"})
+]
+WallTime = Annotated[
+    time, BeforeValidator(_parse_time), WithJsonSchema({"type": "string", "pattern": TIME_PATTERN})
+]
+
+
+@cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _check_zone(value: str) -> str:
+    # Fixed offsets and abbreviations lose the summer-time rules that CET/CEST labels depend on.
+    if re.search(r"[+-][0-9]", value) or "/" not in value:
+        raise _fail(
+            "bare_offset",
+            "{value!r} is an offset or an abbreviation, not a place: use an IANA time zone "
+            "such as Europe/Zurich (CET/CEST are derived from the date)",
+            value=value,
+        )
+    if value not in _known_zones():
+        raise _fail(
+            "unknown_zone",
+            "{value!r} is not a known IANA time zone; use e.g. Europe/Zurich",
+            value=value,
+        )
+    return value
+
+
+TimeZoneName = Annotated[StrictStr, AfterValidator(_check_zone), _text_schema()]
+
+
+def _check_https(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
+        raise _fail("https_url", "{value!r} is not an https:// address", value=value)
+    return value
+
+
+HttpsUrl = Annotated[StrictStr, AfterValidator(_check_https), _text_schema("^https://[^\\s]+$")]
+
+
+def _check_languages(value: Mapping[str, str], info: ValidationInfo) -> Mapping[str, str]:
+    languages: tuple[str, ...] = (info.context or {}).get("languages", ())
+    missing = [code for code in languages if code not in value]
+    if missing:
+        raise _fail(
+            "missing_translation",
+            "missing translation for {missing} (every text needs {languages})",
+            missing=", ".join(missing),
+            languages=", ".join(languages),
+        )
+    unknown = [code for code in value if languages and code not in languages]
+    if unknown:
+        raise _fail(
+            "unknown_language",
+            "{unknown} is not a configured language ({languages})",
+            unknown=", ".join(unknown),
+            languages=", ".join(languages),
+        )
+    return value
+
+
+#: A text in every configured language, e.g. `{es: Ginebra, en: Geneva}`.
+Localized = Annotated[
+    dict[LanguageCode, Text],
+    AfterValidator(_check_languages),
+    WithJsonSchema({"type": "object", LOCALIZED_SCHEMA_MARK: True}),
+]

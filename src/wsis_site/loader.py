@@ -1,0 +1,105 @@
+"""Load `data/` once per content: parse, validate, cross-check, and assemble `SiteData`."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from wsis_site.checks import cross_check
+from wsis_site.errors import DataError
+from wsis_site.models import (
+    Contact,
+    ContactsFile,
+    Edition,
+    EventsFile,
+    Item,
+    Letter,
+    LettersFile,
+    Organization,
+    OrganizationsFile,
+    PhasesFile,
+    SiteSettings,
+)
+from wsis_site.parse import ParsedFiles, letter_text_name, parse_files
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything in `data/`, validated and cross-checked."""
+
+    languages: tuple[str, ...]
+    organizations: Mapping[str, Organization]
+    contacts: Mapping[str, Contact]
+    editions: Mapping[str, Edition]
+    schedules: Mapping[str, Mapping[str, Item]]
+    """Items of each edition, by edition id then item id, in the order the file gives them."""
+    letters: Mapping[str, Letter]
+    letter_texts: Mapping[str, Mapping[str, str]]
+    """Full Markdown text of each letter, by letter id then language."""
+
+    @property
+    def default_language(self) -> str:
+        """The language served at the site's root."""
+        return self.languages[0]
+
+
+def load_site_data(data_dir: Path) -> SiteData:
+    """Load and check `data_dir`; cached on the files' content, so repeated calls are free."""
+    return _load_cached(data_dir.resolve(), _content_digest(data_dir))
+
+
+def _content_digest(data_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(data_dir)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _load_cached(data_dir: Path, _digest: str) -> SiteData:
+    parsed, issues = parse_files(data_dir)
+    issues += cross_check(parsed)
+    if issues:
+        raise DataError(issues)
+    return _assemble(parsed)
+
+
+def _assemble(parsed: ParsedFiles) -> SiteData:
+    site = parsed.model("site.yaml", SiteSettings)
+    organizations = parsed.model("organizations.yaml", OrganizationsFile)
+    contacts = parsed.model("contacts.yaml", ContactsFile)
+    events = parsed.model("events.yaml", EventsFile)
+    phases = parsed.model("phases.yaml", PhasesFile)
+    letters = parsed.model("letters.yaml", LettersFile)
+    # cross_check found no issue, so every file validated.
+    assert site is not None
+    assert organizations is not None
+    assert contacts is not None
+    assert events is not None
+    assert phases is not None
+    assert letters is not None
+    languages = tuple(site.languages)
+    texts = {
+        letter_id: {
+            lang: parsed.letter_files[letter_text_name(letter_id, lang)].read_text(encoding="utf-8")
+            for lang in languages
+        }
+        for letter_id in letters.letters
+    }
+    schedules = {
+        edition_id: dict(phases.editions[edition_id].items) if edition_id in phases.editions else {}
+        for edition_id in events.editions
+    }
+    return SiteData(
+        languages=languages,
+        organizations=organizations.organizations,
+        contacts=contacts.contacts,
+        editions=events.editions,
+        schedules=schedules,
+        letters=letters.letters,
+        letter_texts=texts,
+    )

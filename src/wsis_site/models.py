@@ -1,0 +1,247 @@
+"""The typed, frozen shape of every data file; cross-file rules live in `checks`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
+
+from wsis_site.fields import (
+    EditionId,
+    Email,
+    HttpsUrl,
+    IsoDate,
+    LanguageCode,
+    Localized,
+    PhaseNumber,
+    Phone,
+    Slug,
+    Text,
+    TimeZoneName,
+    WallTime,
+)
+
+Role = Literal["co-organizer", "co-host", "collaborating-agency"]
+Format = Literal["in-person", "virtual", "hybrid", "to-be-decided"]
+ItemKind = Literal["launch", "meeting", "briefing", "deadline", "call", "event"]
+ItemStatus = Literal["confirmed", "tentative", "cancelled"]
+CallKind = Literal[
+    "consultation",
+    "stocktaking",
+    "prizes",
+    "trust-fund",
+    "photo-contest",
+    "call-for-candidates",
+    "participation",
+]
+
+
+class Model(BaseModel):
+    """Base for every data model: unknown fields are errors and values never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+# --- data/site.yaml -------------------------------------------------------------------------
+
+
+class SiteSettings(Model):
+    """Settings shared by every page and feed."""
+
+    languages: list[LanguageCode] = Field(min_length=1)
+    """Languages of the site, default first; every text in `data/` needs each of them."""
+
+
+# --- data/organizations.yaml ----------------------------------------------------------------
+
+
+class Organization(Model):
+    """An organization named once and referenced by id everywhere else."""
+
+    name: Localized
+    """Full official name in each language."""
+    acronym: Localized | None = None
+    """Official acronym in each language (UIT/ITU, PNUD/UNDP); omit when there is none."""
+    url: HttpsUrl | None = None
+
+
+class OrganizationsFile(Model):
+    """`data/organizations.yaml`."""
+
+    organizations: dict[Slug, Organization]
+
+
+# --- data/contacts.yaml ---------------------------------------------------------------------
+
+
+class Contact(Model):
+    """A person or office the public can write to."""
+
+    name: Text
+    honorific: Localized | None = None
+    """Courtesy title as the letters print it (Sra./Ms)."""
+    organization: Slug
+    phone: Phone | None = None
+    fax: Phone | None = None
+    email: Email
+
+
+class ContactsFile(Model):
+    """`data/contacts.yaml`."""
+
+    contacts: dict[Slug, Contact]
+
+
+# --- data/events.yaml -----------------------------------------------------------------------
+
+
+class DateRange(Model):
+    """Consecutive days, both ends included."""
+
+    start: IsoDate
+    end: IsoDate
+
+
+class Venue(Model):
+    """Where an edition takes place."""
+
+    name: Localized | None = None
+    city: Localized
+    country: Localized
+
+
+class Organizer(Model):
+    """An organization's part in an edition."""
+
+    organization: Slug
+    role: Role
+
+
+class Call(Model):
+    """A programme or call the edition invites contributions to (Stocktaking, Prizes…)."""
+
+    kind: CallKind
+    title: Localized
+    description: Localized
+    url: HttpsUrl | None = None
+    opens_with: Slug | None = None
+    """Id of the item in `phases.yaml` at which the call opens."""
+    deadline: Slug | None = None
+    """Id of the deadline item in `phases.yaml` that closes the call."""
+    letter: Slug
+    """Id of the letter that announced it."""
+
+
+class Edition(Model):
+    """One yearly WSIS Forum edition."""
+
+    name: Localized
+    description: Localized
+    dates: list[DateRange] = Field(min_length=1)
+    venue: Venue | None = None
+    format: Format
+    format_note: Localized | None = None
+    """What the letters say about the format when it is not settled."""
+    remote_participation: StrictBool | None = None
+    """Whether remote participation is offered; leave empty when the letters do not say."""
+    organizers: list[Organizer] = Field(min_length=1)
+    collaboration_note: Localized | None = None
+    contact: Slug
+    website: HttpsUrl | None = None
+    letters: list[Slug] = Field(min_length=1)
+    calls: dict[Slug, Call] = Field(default_factory=dict)
+
+    @property
+    def first_day(self) -> dt.date:
+        """The day the edition opens."""
+        return min(r.start for r in self.dates)
+
+
+class EventsFile(Model):
+    """`data/events.yaml`."""
+
+    editions: dict[EditionId, Edition]
+
+
+# --- data/phases.yaml -----------------------------------------------------------------------
+
+
+class TimeSlot(Model):
+    """Wall-clock times in a named IANA zone; CET/CEST is derived from the date, never stored."""
+
+    start: WallTime
+    end: WallTime | None = None
+    zone: TimeZoneName
+
+
+class Item(Model):
+    """A dated phase, meeting or deadline of an edition's open consultation."""
+
+    phase: PhaseNumber | None = None
+    """The phase's number as the letter gives it (I, II…); omit for unnumbered items."""
+    kind: ItemKind
+    title: Localized
+    description: Localized | None = None
+    details: list[Localized] = Field(default_factory=list)
+    """Points the letter lists under this item."""
+    date: IsoDate
+    end_date: IsoDate | None = None
+    """Last day of an all-day item that spans several days."""
+    time: TimeSlot | None = None
+    """Omit for an all-day item or a deadline without a time."""
+    status: ItemStatus = "confirmed"
+    url: HttpsUrl | None = None
+    letter: Slug
+    """Id of the letter that announced it."""
+
+    @property
+    def start_time(self) -> dt.time | None:
+        """Wall-clock start, or None for an all-day item."""
+        return self.time.start if self.time else None
+
+
+class EditionSchedule(Model):
+    """The dated items of one edition."""
+
+    items: dict[Slug, Item] = Field(min_length=1)
+
+
+class PhasesFile(Model):
+    """`data/phases.yaml`."""
+
+    editions: dict[EditionId, EditionSchedule]
+
+
+# --- data/letters.yaml ----------------------------------------------------------------------
+
+
+class Signatory(Model):
+    """Who signed a letter, with the title printed under the signature."""
+
+    name: Text
+    honorific: Localized | None = None
+    title: Localized
+    organization: Slug
+
+
+class Letter(Model):
+    """An official letter; its full text lives in `data/letters/<id>.<language>.md`."""
+
+    date: IsoDate
+    place: Localized | None = None
+    reference: Localized
+    contact: Slug
+    addressees: list[Localized] = Field(min_length=1)
+    subject: Localized
+    signatories: list[Signatory] = Field(min_length=1)
+    original_language: LanguageCode
+    """The language the letter was written in; the other texts are translations."""
+    editor_notes: list[Localized] = Field(default_factory=list)
+    """Where the letter contradicts itself: what it says, kept as written, and what it means."""
+
+
+class LettersFile(Model):
+    """`data/letters.yaml`."""
+
+    letters: dict[Slug, Letter]

@@ -1,0 +1,142 @@
+"""Read each data file strictly and validate it against its model, locating every error."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from wsis_site.errors import DataIssue, FieldPath, dotted
+from wsis_site.models import (
+    ContactsFile,
+    EventsFile,
+    LettersFile,
+    Model,
+    OrganizationsFile,
+    PhasesFile,
+    SiteSettings,
+)
+from wsis_site.yamlsource import SourceDocument, read_yaml
+
+#: Each data file and the model of its content, in the order they are read.
+DATA_FILES: Mapping[str, type[Model]] = {
+    "site.yaml": SiteSettings,
+    "organizations.yaml": OrganizationsFile,
+    "contacts.yaml": ContactsFile,
+    "events.yaml": EventsFile,
+    "phases.yaml": PhasesFile,
+    "letters.yaml": LettersFile,
+}
+LETTERS_DIR = "letters"
+M = TypeVar("M", bound=Model)
+
+
+@dataclass
+class ParsedFiles:
+    """The documents read from `data/` and the models that validated; None where one failed."""
+
+    documents: dict[str, SourceDocument]
+    models: dict[str, Model | None]
+    letter_files: dict[str, Path]
+
+    def model(self, name: str, kind: type[M]) -> M | None:
+        """The validated model of one file, or None when it did not validate."""
+        found = self.models.get(name)
+        return found if isinstance(found, kind) else None
+
+
+def parse_files(data_dir: Path) -> tuple[ParsedFiles, list[DataIssue]]:
+    """Read and validate each data file on its own, collecting every issue."""
+    issues: list[DataIssue] = []
+    documents: dict[str, SourceDocument] = {}
+    models: dict[str, Model | None] = {}
+    languages: tuple[str, ...] = ()
+    for name, model_type in DATA_FILES.items():
+        document, parse_issues = read_yaml(data_dir / name, f"{data_dir.name}/{name}")
+        documents[name] = document
+        issues += parse_issues
+        model = None
+        if not parse_issues:
+            model, model_issues = validate_document(document, model_type, languages)
+            issues += model_issues
+        models[name] = model
+        if isinstance(model, SiteSettings):
+            languages = tuple(model.languages)
+    letter_dir = data_dir / LETTERS_DIR
+    letter_files = {p.name: p for p in letter_dir.glob("*")} if letter_dir.is_dir() else {}
+    return ParsedFiles(documents, models, letter_files), issues
+
+
+def validate_document(
+    document: SourceDocument, model_type: type[Model], languages: tuple[str, ...]
+) -> tuple[Model | None, list[DataIssue]]:
+    """Validate one document's data against its model, locating each error in the file."""
+    data: Any = {} if document.data is None else document.data
+    try:
+        return model_type.model_validate(data, context={"languages": languages}), []
+    except ValidationError as error:
+        return None, [_locate(document, detail) for detail in error.errors()]
+
+
+def _locate(document: SourceDocument, detail: ErrorDetails) -> DataIssue:
+    path, on_key = _data_path(document.data, detail["loc"])
+    field_path = path
+    if detail["type"] == "missing":
+        message = "required field is missing"
+        path = path[:-1]
+    elif detail["type"] == "extra_forbidden":
+        message = "unknown field (check its spelling and indentation)"
+    else:
+        message = _explain(detail)
+    where = document.key_positions.get(path) if on_key else None
+    issue = document.issue(path, message, field_label=dotted(field_path))
+    if where is not None:
+        return DataIssue(issue.file, where.line, where.column, issue.field, issue.message)
+    return issue
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[FieldPath, bool]:
+    """Keep the parts of pydantic's error location that name places in the data."""
+    path: list[str | int] = []
+    node = data
+    on_key = False
+    for part in loc:
+        if part == "[key]":
+            on_key = True
+        elif isinstance(node, dict) and isinstance(part, str):
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            path.append(part)
+            node = node[part] if part < len(node) else None
+        elif node is None and isinstance(part, str | int):
+            path.append(part)
+    return tuple(path), on_key
+
+
+def _explain(detail: ErrorDetails) -> str:
+    value = detail.get("input")
+    kind = detail["type"]
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"must be true or false, without quotes (got {value!r})"
+    if kind == "string_type" and isinstance(value, bool):
+        return "must be text: put it in quotes so YAML does not read it as true/false"
+    if kind == "string_type" and value is None:
+        return "must not be empty"
+    if kind in {"dict_type", "list_type", "model_type"}:
+        expected = "a list" if kind == "list_type" else "a mapping of fields"
+        return f"must be {expected} (got {value!r})"
+    if kind == "literal_error":
+        return f"{detail['msg'].replace('Input should be', 'must be')} (got {value!r})"
+    if kind == "too_short":
+        return "must not be empty"
+    return str(detail["msg"])
+
+
+def letter_text_name(letter_id: str, language: str) -> str:
+    """File name of one language's text of a letter, inside `data/letters/`."""
+    return f"{letter_id}.{language}.md"
