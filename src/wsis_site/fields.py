@@ -61,7 +61,7 @@ Slug = Annotated[
     _matching(
         SLUG_PATTERN,
         "unsafe_id",
-        "{value!r} is not a safe id: use lowercase letters a-z, digits and single hyphens, "
+        "'{value}' is not a safe id: use lowercase letters a-z, digits and single hyphens, "
         "so it works in a URL and a file name",
     ),
     _text_schema(SLUG_PATTERN),
@@ -70,34 +70,34 @@ Slug = Annotated[
 EditionId = Annotated[
     StrictStr,
     _matching(
-        YEAR_PATTERN, "edition_id", "{value!r} is not an edition id: use the year, e.g. 2025"
+        YEAR_PATTERN, "edition_id", "'{value}' is not an edition id: use the year, e.g. 2025"
     ),
     _text_schema(YEAR_PATTERN),
 ]
 
 LanguageCode = Annotated[
     StrictStr,
-    _matching(LANGUAGE_PATTERN, "language_code", "{value!r} is not a language code such as es"),
+    _matching(LANGUAGE_PATTERN, "language_code", "'{value}' is not a language code such as es"),
     _text_schema(LANGUAGE_PATTERN),
 ]
 
 PhaseNumber = Annotated[
     StrictStr,
-    _matching(ROMAN_PATTERN, "phase_number", "{value!r} is not a Roman numeral such as IV"),
+    _matching(ROMAN_PATTERN, "phase_number", "'{value}' is not a Roman numeral such as IV"),
     _text_schema(ROMAN_PATTERN),
 ]
 
 Phone = Annotated[
     StrictStr,
     _matching(
-        PHONE_PATTERN, "phone", "{value!r} is not an international number such as +41 22 730 6240"
+        PHONE_PATTERN, "phone", "'{value}' is not an international number such as +41 22 730 6240"
     ),
     _text_schema(PHONE_PATTERN),
 ]
 
 Email = Annotated[
     StrictStr,
-    _matching(EMAIL_PATTERN, "email", "{value!r} is not an e-mail address"),
+    _matching(EMAIL_PATTERN, "email", "'{value}' is not an e-mail address"),
     _text_schema(EMAIL_PATTERN),
 ]
 
@@ -106,7 +106,7 @@ def _parse_date(value: object) -> object:
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not re.fullmatch(DATE_PATTERN, value):
-        raise _fail("date_format", "{value!r} is not a date written as YYYY-MM-DD", value=value)
+        raise _fail("date_format", "'{value}' is not a date written as YYYY-MM-DD", value=value)
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -119,7 +119,7 @@ def _parse_time(value: object) -> object:
     if not isinstance(value, str) or not re.fullmatch(TIME_PATTERN, value):
         raise _fail(
             "time_format",
-            "{value!r} is not a time written as HH:MM on the 24-hour clock, in quotes",
+            "'{value}' is not a time written as HH:MM on the 24-hour clock, in quotes",
             value=value,
         )
     return time.fromisoformat(value)
@@ -143,14 +143,14 @@ def _check_zone(value: str) -> str:
     if re.search(r"[+-][0-9]", value) or "/" not in value:
         raise _fail(
             "bare_offset",
-            "{value!r} is an offset or an abbreviation, not a place: use an IANA time zone "
+            "'{value}' is an offset or an abbreviation, not a place: use an IANA time zone "
             "such as Europe/Zurich (CET/CEST are derived from the date)",
             value=value,
         )
     if value not in _known_zones():
         raise _fail(
             "unknown_zone",
-            "{value!r} is not a known IANA time zone; use e.g. Europe/Zurich",
+            "'{value}' is not a known IANA time zone; use e.g. Europe/Zurich",
             value=value,
         )
     return value
@@ -162,7 +162,7 @@ TimeZoneName = Annotated[StrictStr, AfterValidator(_check_zone), _text_schema()]
 def _check_https(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
-        raise _fail("https_url", "{value!r} is not an https:// address", value=value)
+        raise _fail("https_url", "'{value}' is not an https:// address", value=value)
     return value
 
 

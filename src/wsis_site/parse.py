@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from wsis_site.errors import DataIssue, FieldPath, dotted
+from wsis_site.errors import DataError, DataIssue, FieldPath, dotted
 from wsis_site.models import (
     ContactsFile,
     EventsFile,
@@ -22,9 +22,10 @@ from wsis_site.models import (
 )
 from wsis_site.yamlsource import SourceDocument, read_yaml
 
+SITE_FILE = "site.yaml"
 #: Each data file and the model of its content, in the order they are read.
 DATA_FILES: Mapping[str, type[Model]] = {
-    "site.yaml": SiteSettings,
+    SITE_FILE: SiteSettings,
     "organizations.yaml": OrganizationsFile,
     "contacts.yaml": ContactsFile,
     "events.yaml": EventsFile,
@@ -69,6 +70,15 @@ def parse_files(data_dir: Path) -> tuple[ParsedFiles, list[DataIssue]]:
     letter_dir = data_dir / LETTERS_DIR
     letter_files = {p.name: p for p in letter_dir.glob("*")} if letter_dir.is_dir() else {}
     return ParsedFiles(documents, models, letter_files), issues
+
+
+def read_languages(data_dir: Path) -> tuple[str, ...]:
+    """The configured languages, from `site.yaml` alone."""
+    document, issues = read_yaml(data_dir / SITE_FILE, f"{data_dir.name}/{SITE_FILE}")
+    site, model_issues = validate_document(document, SiteSettings, ()) if not issues else (None, [])
+    if not isinstance(site, SiteSettings):
+        raise DataError(issues + model_issues)
+    return tuple(site.languages)
 
 
 def validate_document(

@@ -1,0 +1,57 @@
+# Front door of the project: `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/sh
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+# Pins apply to build environments too (setuptools for the editable install).
+export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Material prints a banner about MkDocs 2 on every run; the README explains the plan instead.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help build test validate serve schema lint format lock clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml constraints.txt scripts/ensure-venv.sh
+	@test -x $(BIN)/python || scripts/ensure-venv.sh $(PYTHON) $(VENV)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $@
+
+build: $(STAMP) ## Build the site into site/ (the previous site/ stays if the build fails)
+	$(BIN)/wsis-site build --config mkdocs.yml --site-dir site
+
+test: lint ## Run the linters and every test
+	$(BIN)/python -m pytest
+
+validate: $(STAMP) ## Check data/ and report every error with file:line:column
+	$(BIN)/wsis-site validate --data data
+
+serve: $(STAMP) ## Preview at http://127.0.0.1:8000, rebuilding on any change
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+schema: $(STAMP) ## Regenerate the JSON Schemas in schema/ from the models
+	$(BIN)/wsis-site schema --data data --out schema
+
+lint: $(STAMP) ## ruff, mypy and yamllint
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/yamllint --strict data mkdocs.yml
+
+format: $(STAMP) ## Format the Python code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: ## Re-resolve the newest allowed versions into constraints.txt
+	rm -rf .venv-lock && scripts/ensure-venv.sh $(PYTHON) .venv-lock
+	PIP_CONSTRAINT= .venv-lock/bin/python -m pip install --quiet -e '.[dev]' setuptools
+	{ sed -n '1,2p' constraints.txt; .venv-lock/bin/python -m pip freeze --exclude-editable | sort -f; } > constraints.new
+	mv constraints.new constraints.txt && rm -rf .venv-lock
+
+clean: ## Remove the virtual environment, the built site and caches
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

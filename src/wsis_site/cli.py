@@ -1,0 +1,104 @@
+"""Command line of the core: validate the data, keep the JSON Schemas current, build safely."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from wsis_site.errors import DataError, running_on_github
+from wsis_site.loader import load_site_data
+from wsis_site.parse import DATA_FILES, read_languages
+from wsis_site.schema import render_schemas
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one sub-command and return the process exit status."""
+    parser = argparse.ArgumentParser(prog="wsis-site", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check data/ and report every error")
+    validate.add_argument("--data", type=Path, default=Path("data"), help="data folder")
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the data files")
+    schema.add_argument("--data", type=Path, default=Path("data"), help="data folder")
+    schema.add_argument("--out", type=Path, default=Path("schema"), help="schema folder")
+    schema.add_argument("--check", action="store_true", help="fail if a schema is stale")
+
+    build = commands.add_parser("build", help="build the site; keep the old one on failure")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--site-dir", type=Path, default=Path("site"))
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args.data)
+        if args.command == "schema":
+            return _schema(args.data, args.out, check=args.check)
+        return _build(args.config, args.site_dir)
+    except DataError as error:
+        _report(error)
+        return 1
+
+
+def _validate(data_dir: Path) -> int:
+    data = load_site_data(data_dir)
+    items = sum(len(items) for items in data.schedules.values())
+    print(
+        f"{data_dir}: OK: {len(data.editions)} editions, {items} dated items, "
+        f"{len(data.letters)} letters, {len(data.organizations)} organizations, "
+        f"languages {', '.join(data.languages)}"
+    )
+    return 0
+
+
+def _schema(data_dir: Path, out_dir: Path, *, check: bool) -> int:
+    languages = read_languages(data_dir)
+    stale = []
+    for name, text in render_schemas(DATA_FILES, languages).items():
+        target = out_dir / name
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current == text:
+            continue
+        stale.append(str(target))
+        if not check:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    if check and stale:
+        print(
+            f"Stale JSON Schema: {', '.join(stale)}. Run `make schema` and commit the result.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{'Wrote' if stale else 'Up to date:'} {len(stale) or len(DATA_FILES)} schema file(s)")
+    return 0
+
+
+def _build(config_file: Path, site_dir: Path) -> int:
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    # MkDocs reports warnings through logging; without a handler, strict mode aborts silently.
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-8s- %(message)s")
+
+    from wsis_site.sitebuild import build_site
+
+    load_site_data(config_file.parent / "data")  # fail fast, with the data errors on top
+    try:
+        build_site(config_file, site_dir)
+    except (Abort, MkDocsException) as error:
+        print(f"Build failed: {error}\n{site_dir} was left as it was.", file=sys.stderr)
+        return 1
+    print(f"Built {site_dir}")
+    return 0
+
+
+def _report(error: DataError) -> None:
+    if running_on_github():
+        print(error.report(github=True))
+    print(error.report(), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
