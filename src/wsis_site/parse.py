@@ -100,13 +100,10 @@ def _locate(document: SourceDocument, detail: ErrorDetails) -> DataIssue:
         path = path[:-1]
     elif detail["type"] == "extra_forbidden":
         message = "unknown field (check its spelling and indentation)"
+        on_key = True
     else:
         message = _explain(detail)
-    where = document.key_positions.get(path) if on_key else None
-    issue = document.issue(path, message, field_label=dotted(field_path))
-    if where is not None:
-        return DataIssue(issue.file, where.line, where.column, issue.field, issue.message)
-    return issue
+    return document.issue(path, message, field_label=dotted(field_path), at_key=on_key)
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[FieldPath, bool]:

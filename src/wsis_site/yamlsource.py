@@ -43,8 +43,10 @@ class SourceDocument:
     value_positions: dict[FieldPath, Position] = field(default_factory=dict)
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
 
-    def position(self, path: FieldPath) -> Position:
+    def position(self, path: FieldPath, *, at_key: bool = False) -> Position:
         """The best place to point at for `path`: its value, its key, or its nearest ancestor."""
+        if at_key and path in self.key_positions:
+            return self.key_positions[path]
         for end in range(len(path), -1, -1):
             prefix = path[:end]
             value = self.value_positions.get(prefix)
@@ -56,9 +58,11 @@ class SourceDocument:
                 return value
         return Position(1, 1)
 
-    def issue(self, path: FieldPath, message: str, *, field_label: str) -> DataIssue:
-        """Build a `DataIssue` located at `path`."""
-        where = self.position(path)
+    def issue(
+        self, path: FieldPath, message: str, *, field_label: str, at_key: bool = False
+    ) -> DataIssue:
+        """Build a `DataIssue` located at `path` (at its key rather than its value if asked)."""
+        where = self.position(path, at_key=at_key)
         return DataIssue(self.display_path, where.line, where.column, field_label, message)
 
     def _is_collection(self, path: FieldPath) -> bool:
