@@ -32,7 +32,7 @@ validate: $(STAMP) ## Check data/ and report every error with file:line:column
 	$(BIN)/wsis-site validate --data data
 
 serve: $(STAMP) ## Preview at http://127.0.0.1:8000, rebuilding on any change
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch src
 
 schema: $(STAMP) ## Regenerate the JSON Schemas in schema/ from the models
 	$(BIN)/wsis-site schema --data data --out schema

@@ -37,9 +37,7 @@ def test_only_plain_true_false_and_null_change_type() -> None:
         ("a: 1\n b: 2\n", 2, 3, "mapping values are not allowed here"),
     ],
 )
-def test_refusals_name_the_line_and_column(
-    text: str, line: int, column: int, message: str
-) -> None:
+def test_refusals_name_the_line_and_column(text: str, line: int, column: int, message: str) -> None:
     _, issues = parse_yaml(text, "data/x.yaml")
     assert len(issues) == 1
     issue = issues[0]

@@ -1,0 +1,103 @@
+"""Integration: real MkDocs builds of a copy of the project into temporary folders."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import edit
+from wsis_site import loader
+from wsis_site.cli import main
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Each file under `folder` and the hash of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def built(project: Path) -> Path:
+    """The project built once into `project/site`."""
+    site = project / "site"
+    assert main(["build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site)]) == 0
+    return site
+
+
+def test_build_writes_every_language(built: Path) -> None:
+    pages = sorted(str(p.relative_to(built)) for p in built.rglob("*.html"))
+    assert pages == ["404.html", "en/index.html", "index.html"]
+    assert (built / "sitemap.xml").is_file()
+    assert (built / "search" / "search_index.json").is_file()
+    spanish = (built / "index.html").read_text(encoding="utf-8")
+    english = (built / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in spanish
+    assert "Foro de la CMSI" in spanish
+    assert '<html lang="en"' in english
+    assert "WSIS Forum" in english
+    assert not list(built.parent.glob(".site-*")), "no staging folder is left behind"
+
+
+def test_build_loads_the_data_once_for_all_languages(project: Path) -> None:
+    loader._load_cached.cache_clear()
+    main(["build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(project / "s")])
+    info = loader._load_cached.cache_info()
+    assert (info.misses, info.currsize) == (1, 1)
+    assert info.hits >= 2  # the command line, then each language's build
+
+
+def test_failed_data_validation_keeps_the_previous_site(
+    project: Path, built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tree_digest(built)
+    line = edit(project / "data" / "events.yaml", "end: 2021-05-21", "end: 2021-05-16")
+    assert main(["build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(built)]) == 1
+    assert f"data/events.yaml:{line}:14: editions.2021.dates[0].end:" in capsys.readouterr().err
+    assert tree_digest(built) == before
+
+
+def test_failed_template_keeps_the_previous_site(
+    project: Path, built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tree_digest(built)
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ page.meta.missing.deeper }}{% endblock %}',
+        encoding="utf-8",
+    )
+    with pytest.raises(Exception, match="missing"):
+        main(["build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(built)])
+    assert tree_digest(built) == before
+    assert not list(built.parent.glob(".site-*"))
+
+
+def test_plain_mkdocs_build_fails_on_bad_data_before_cleaning(project: Path, built: Path) -> None:
+    before = tree_digest(built)
+    line = edit(project / "data" / "phases.yaml", "zone: Europe/Zurich", "zone: CET")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(built)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"data/phases.yaml:{line}:17: editions.2021.items.phase-1.time.zone:" in result.stderr
+    assert tree_digest(built) == before
+
+
+def test_languages_of_mkdocs_and_data_must_agree(project: Path) -> None:
+    edit(project / "data" / "site.yaml", "  - en\n", "  - en\n  - fr\n")
+    with pytest.raises(Exception, match="missing translation for fr"):
+        loader.load_site_data(project / "data")
+    edit(project / "data" / "site.yaml", "  - es\n  - en\n  - fr\n", "  - en\n  - es\n")
+    result = main(["build", "--config", str(project / "mkdocs.yml"), "--site-dir", "unused"])
+    assert result == 1
