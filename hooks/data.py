@@ -1,4 +1,7 @@
-"""MkDocs hook: load and validate `data/` before anything is built or the old site is cleaned."""
+"""MkDocs hook: load and validate `data/` before anything is built or the old site is cleaned.
+
+It also sets `site_url` from `data/site.yaml`, so the address is written in one place.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(f"Invalid data:\n{error.report()}") from None
     _check_languages(config, data)
+    config.site_url = data.site_url
     return config
 
 

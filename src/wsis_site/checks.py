@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from babel import Locale, UnknownLocaleError
+
 from wsis_site.errors import DataIssue, FieldPath, dotted
 from wsis_site.models import (
     ContactsFile,
@@ -16,7 +18,7 @@ from wsis_site.models import (
     SiteSettings,
     TimeSlot,
 )
-from wsis_site.parse import LETTERS_DIR, ParsedFiles, letter_text_name
+from wsis_site.parse import LETTERS_DIR, ParsedFiles, letter_text_name, ui_file_name
 
 EVENTS, PHASES, LETTERS = "events.yaml", "phases.yaml", "letters.yaml"
 
@@ -37,6 +39,7 @@ class _Checker:
         self.letters = parsed.model(LETTERS, LettersFile)
 
     def run(self) -> Iterator[DataIssue]:
+        yield from self.site_settings()
         yield from self.organization_references()
         yield from self.contact_references()
         yield from self.letter_references()
@@ -46,6 +49,7 @@ class _Checker:
         yield from self.call_items()
         yield from self.letter_languages()
         yield from self.letter_texts()
+        yield from self.ui_strings()
 
     def issue(self, file: str, path: FieldPath, message: str) -> DataIssue:
         return self.parsed.documents[file].issue(path, message, field_label=dotted(path))
@@ -55,6 +59,26 @@ class _Checker:
             kind, f"{kind}s in data/"
         )
         return self.issue(file, path, f"unknown {kind} {value!r}: not defined in {source}")
+
+    def site_settings(self) -> Iterator[DataIssue]:
+        if self.site is None:
+            return
+        if not self.site.site_url.endswith("/"):
+            yield self.issue("site.yaml", ("site_url",), "must end with a slash (/)")
+        for code in self.site.languages:
+            locale = self.site.babel_locales.get(code, code)
+            try:
+                Locale.parse(locale)
+            except (ValueError, UnknownLocaleError):
+                path: FieldPath = (
+                    ("babel_locales", code) if code in self.site.babel_locales else ("languages",)
+                )
+                yield self.issue("site.yaml", path, f"{locale!r} is not a locale Babel knows")
+        for code in self.site.babel_locales:
+            if code not in self.site.languages:
+                yield self.issue(
+                    "site.yaml", ("babel_locales", code), f"{code!r} is not in languages"
+                )
 
     def organization_references(self) -> Iterator[DataIssue]:
         if self.organizations is None:
@@ -249,6 +273,23 @@ class _Checker:
                 "no letter in letters.yaml and no configured language matches this file name "
                 "(expected <letter id>.<language>.md)",
             )
+
+    def ui_strings(self) -> Iterator[DataIssue]:
+        """Every language has the same template strings as the default one."""
+        if self.site is None or self.site.languages[0] not in self.parsed.ui:
+            return
+        default = self.site.languages[0]
+        reference = self.parsed.ui[default]
+        for language, strings in self.parsed.ui.items():
+            name = ui_file_name(language)
+            for key in reference.keys() - strings.keys():
+                yield self.issue(
+                    name, (), f"missing key {key!r}: translate it from data/{ui_file_name(default)}"
+                )
+            for key in strings.keys() - reference.keys():
+                yield self.issue(
+                    name, (key,), f"unknown key {key!r}: not in data/{ui_file_name(default)}"
+                )
 
 
 def _before(field: str, end: date, start: date) -> str:

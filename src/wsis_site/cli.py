@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +13,7 @@ from wsis_site.errors import DataError, running_on_github
 from wsis_site.loader import load_site_data
 from wsis_site.parse import DATA_FILES, read_languages
 from wsis_site.schema import render_schemas
+from wsis_site.timeline import BUILD_DATE_VARIABLE, build_date
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,6 +32,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the site; keep the old one on failure")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--site-dir", type=Path, default=Path("site"))
+    build.add_argument(
+        "--build-date",
+        help=f"compute past/upcoming for this YYYY-MM-DD day (default: ${BUILD_DATE_VARIABLE}, "
+        "else $SOURCE_DATE_EPOCH, else today)",
+    )
 
     args = parser.parse_args(argv)
     try:
@@ -37,6 +44,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args.data)
         if args.command == "schema":
             return _schema(args.data, args.out, check=args.check)
+        if args.build_date:
+            os.environ[BUILD_DATE_VARIABLE] = args.build_date
+        try:
+            build_date()  # refuse a malformed date before building anything
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
         return _build(args.config, args.site_dir)
     except DataError as error:
         _report(error)

@@ -81,6 +81,13 @@ LanguageCode = Annotated[
     _text_schema(LANGUAGE_PATTERN),
 ]
 
+UI_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+UiKey = Annotated[
+    StrictStr,
+    _matching(UI_KEY_PATTERN, "ui_key", "'{value}' is not a key: use lowercase snake_case"),
+    _text_schema(UI_KEY_PATTERN),
+]
+
 PhaseNumber = Annotated[
     StrictStr,
     _matching(ROMAN_PATTERN, "phase_number", "'{value}' is not a Roman numeral such as IV"),

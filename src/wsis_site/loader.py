@@ -39,6 +39,11 @@ class SiteData:
     letters: Mapping[str, Letter]
     letter_texts: Mapping[str, Mapping[str, str]]
     """Full Markdown text of each letter, by letter id then language."""
+    ui: Mapping[str, Mapping[str, str]]
+    """Words of the page templates, by language then key."""
+    babel_locales: Mapping[str, str]
+    """Babel locale of each language."""
+    site_url: str
 
     @property
     def default_language(self) -> str:
@@ -102,4 +107,7 @@ def _assemble(parsed: ParsedFiles) -> SiteData:
         schedules=schedules,
         letters=letters.letters,
         letter_texts=texts,
+        ui=parsed.ui,
+        babel_locales={code: site.babel_locales.get(code, code) for code in languages},
+        site_url=site.site_url,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StrictBool
 
 from wsis_site.fields import (
     EditionId,
@@ -19,6 +19,7 @@ from wsis_site.fields import (
     Slug,
     Text,
     TimeZoneName,
+    UiKey,
     WallTime,
 )
 
@@ -51,6 +52,10 @@ class SiteSettings(Model):
 
     languages: list[LanguageCode] = Field(min_length=1)
     """Languages of the site, default first; every text in `data/` needs each of them."""
+    babel_locales: dict[LanguageCode, LanguageCode] = Field(default_factory=dict)
+    """Babel locale for dates and numbers where it differs from the language code (en: en_GB)."""
+    site_url: HttpsUrl
+    """Public address of the site, ending with a slash; links in feeds and metadata use it."""
 
 
 # --- data/organizations.yaml ----------------------------------------------------------------
@@ -245,3 +250,12 @@ class LettersFile(Model):
     """`data/letters.yaml`."""
 
     letters: dict[Slug, Letter]
+
+
+# --- data/ui/<language>.yaml ----------------------------------------------------------------
+
+
+class UiStrings(RootModel[dict[UiKey, Text]]):
+    """The words of the page templates in one language, by key."""
+
+    model_config = ConfigDict(frozen=True)

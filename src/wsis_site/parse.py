@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from wsis_site.errors import DataError, DataIssue, FieldPath, dotted
@@ -19,6 +19,7 @@ from wsis_site.models import (
     OrganizationsFile,
     PhasesFile,
     SiteSettings,
+    UiStrings,
 )
 from wsis_site.yamlsource import SourceDocument, read_yaml
 
@@ -33,6 +34,7 @@ DATA_FILES: Mapping[str, type[Model]] = {
     "letters.yaml": LettersFile,
 }
 LETTERS_DIR = "letters"
+UI_DIR = "ui"
 M = TypeVar("M", bound=Model)
 
 
@@ -41,8 +43,10 @@ class ParsedFiles:
     """The documents read from `data/` and the models that validated; None where one failed."""
 
     documents: dict[str, SourceDocument]
-    models: dict[str, Model | None]
+    models: dict[str, BaseModel | None]
     letter_files: dict[str, Path]
+    ui: dict[str, dict[str, str]]
+    """Template strings of each language whose file validated."""
 
     def model(self, name: str, kind: type[M]) -> M | None:
         """The validated model of one file, or None when it did not validate."""
@@ -54,22 +58,40 @@ def parse_files(data_dir: Path) -> tuple[ParsedFiles, list[DataIssue]]:
     """Read and validate each data file on its own, collecting every issue."""
     issues: list[DataIssue] = []
     documents: dict[str, SourceDocument] = {}
-    models: dict[str, Model | None] = {}
+    models: dict[str, BaseModel | None] = {}
     languages: tuple[str, ...] = ()
     for name, model_type in DATA_FILES.items():
         document, parse_issues = read_yaml(data_dir / name, f"{data_dir.name}/{name}")
         documents[name] = document
         issues += parse_issues
-        model = None
+        model: BaseModel | None = None
         if not parse_issues:
             model, model_issues = validate_document(document, model_type, languages)
             issues += model_issues
         models[name] = model
         if isinstance(model, SiteSettings):
             languages = tuple(model.languages)
-    letter_dir = data_dir / LETTERS_DIR
-    letter_files = {p.name: p for p in letter_dir.glob("*")} if letter_dir.is_dir() else {}
-    return ParsedFiles(documents, models, letter_files), issues
+    ui: dict[str, dict[str, str]] = {}
+    for language in languages:
+        name = ui_file_name(language)
+        document, parse_issues = read_yaml(data_dir / name, f"{data_dir.name}/{name}")
+        documents[name] = document
+        issues += parse_issues
+        if not parse_issues:
+            strings, model_issues = validate_document(document, UiStrings, languages)
+            issues += model_issues
+            if isinstance(strings, UiStrings):
+                ui[language] = strings.root
+    return ParsedFiles(documents, models, _files_in(data_dir / LETTERS_DIR), ui), issues
+
+
+def _files_in(folder: Path) -> dict[str, Path]:
+    return {p.name: p for p in folder.glob("*")} if folder.is_dir() else {}
+
+
+def ui_file_name(language: str) -> str:
+    """Path of one language's template strings, inside `data/`."""
+    return f"{UI_DIR}/{language}.yaml"
 
 
 def read_languages(data_dir: Path) -> tuple[str, ...]:
@@ -82,8 +104,8 @@ def read_languages(data_dir: Path) -> tuple[str, ...]:
 
 
 def validate_document(
-    document: SourceDocument, model_type: type[Model], languages: tuple[str, ...]
-) -> tuple[Model | None, list[DataIssue]]:
+    document: SourceDocument, model_type: type[BaseModel], languages: tuple[str, ...]
+) -> tuple[BaseModel | None, list[DataIssue]]:
     """Validate one document's data against its model, locating each error in the file."""
     data: Any = {} if document.data is None else document.data
     try:

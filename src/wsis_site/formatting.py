@@ -1,0 +1,64 @@
+"""Dates, times and zones for people, in each page's locale, with Babel and zoneinfo."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_interval, format_time
+
+from wsis_site.models import DateRange, Item, TimeSlot
+
+
+def day(value: date, locale: str) -> str:
+    """`9 de septiembre de 2020`, `9 September 2020`."""
+    return format_date(value, "long", locale=locale)
+
+
+def day_span(start: date, end: date, locale: str) -> str:
+    """`17–21 de mayo de 2021`, `17–21 May 2021`; a single day when start equals end."""
+    if start == end:
+        return day(start, locale)
+    return format_interval(start, end, "yMMMMd", locale=locale)
+
+
+def date_ranges(ranges: list[DateRange], locale: str) -> list[str]:
+    """Each range of an edition, formatted."""
+    return [day_span(r.start, r.end, locale) for r in ranges]
+
+
+def utc_offset(moment: datetime) -> str:
+    """`UTC+2`, `UTC-3:30`, `UTC` for a zone-aware moment."""
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def localize(value: date, slot: TimeSlot) -> tuple[datetime, datetime | None]:
+    """The zone-aware start and end of a timed item."""
+    zone = ZoneInfo(slot.zone)
+    start = datetime.combine(value, slot.start, zone)
+    end = datetime.combine(value, slot.end, zone) if slot.end else None
+    return start, end
+
+
+def time_span(value: date, slot: TimeSlot, locale: str) -> str:
+    """`15:00–16:00 CEST (UTC+2)`: wall-clock times, the zone's abbreviation and offset that day."""
+    start, _ = localize(value, slot)
+    if slot.end is None:
+        hours = format_time(slot.start, "HH:mm", locale=locale)
+    else:
+        hours = format_interval(slot.start, slot.end, "Hm", locale=locale)
+    return f"{hours} {start.tzname()} ({utc_offset(start)})"
+
+
+def item_when(item: Item, locale: str) -> str:
+    """The date of an item, with its time and zone when it has one."""
+    dates = day_span(item.date, item.end_date or item.date, locale)
+    if item.time is None:
+        return dates
+    return f"{dates}, {time_span(item.date, item.time, locale)}"

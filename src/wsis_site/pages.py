@@ -1,0 +1,211 @@
+"""The generated pages of one language: which exist, and their Markdown with front matter."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from functools import cache, partial
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from babel import Locale
+
+from wsis_site import formatting, timeline
+from wsis_site.jsonld import edition_event
+from wsis_site.letters import letter_html
+from wsis_site.loader import SiteData
+from wsis_site.models import Edition, Item
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: its URL inside the language, template, title and template values."""
+
+    url: str
+    template: str
+    title: str
+    description: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def source_path(self) -> str:
+        """Where MkDocs expects its Markdown, relative to the language folder."""
+        return f"{self.url}index.md"
+
+
+def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
+    """Every generated page of `language`, home first."""
+    t = data.ui[language]
+    yield PageSpec("", "home.html", t["site_name"], t["site_description"])
+    yield PageSpec("editions/", "editions.html", t["editions_title"], t["editions_description"])
+    for edition_id, edition in data.editions.items():
+        yield PageSpec(
+            edition_url(edition_id),
+            "edition.html",
+            edition.name[language],
+            edition.description[language],
+            {"edition_id": edition_id, "edition": edition},
+        )
+    yield PageSpec("letters/", "letters.html", t["letters_title"], t["letters_description"])
+    for letter_id, letter in data.letters.items():
+        yield PageSpec(
+            letter_url(letter_id),
+            "letter.html",
+            letter.subject[language],
+            letter.subject[language],
+            {"letter_id": letter_id, "letter": letter},
+        )
+    yield PageSpec("deadlines/", "deadlines.html", t["deadlines_title"], t["deadlines_description"])
+    yield PageSpec("calendars/", "calendars.html", t["calendars_title"], t["calendars_description"])
+
+
+def edition_url(edition_id: str) -> str:
+    """URL of an edition's page inside a language."""
+    return f"editions/{edition_id}/"
+
+
+def letter_url(letter_id: str) -> str:
+    """URL of a letter's page inside a language."""
+    return f"letters/{letter_id}/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one page to another of the same language, both given as directory URLs."""
+    target = posixpath.relpath(to_url or ".", from_url or ".")
+    if target == ".":
+        return "./"
+    return f"{target}/" if to_url.endswith("/") else target
+
+
+class PageRenderer:
+    """Renders the generated pages and the data fragments of hand-written pages of one language."""
+
+    def __init__(self, data: SiteData, language: str, today: date, templates_dir: Path) -> None:
+        self.data = data
+        self.language = language
+        self.environment = template_environment(templates_dir)
+        self.shared = _shared_values(data, language, today)
+
+    def pages(self) -> dict[str, str]:
+        """Markdown of every generated page, by its path inside the language folder."""
+        return {spec.source_path: self.page(spec) for spec in page_specs(self.data, self.language)}
+
+    def page(self, spec: PageSpec) -> str:
+        """One page's Markdown: YAML front matter, then its body as a single HTML block."""
+        body = self._render(spec.template, spec.url, spec.values)
+        # MkDocs prints page titles as HTML, so data text is escaped here, once.
+        front_matter: dict[str, Any] = {
+            "title": html.escape(spec.title),
+            "description": spec.description,
+        }
+        if "edition_id" in spec.values:
+            base_url = self.data.site_url + _prefix(self.data, self.language)
+            front_matter["wsis_jsonld"] = edition_event(
+                self.data, spec.values["edition_id"], self.language, base_url
+            )
+        matter = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True, width=1000)
+        return f"---\n{matter}---\n\n{body.strip()}\n"
+
+    def fragment(self, name: str, page_url: str) -> str:
+        """The HTML of one data fragment (`next-deadline`, `editions`) for a page at `page_url`."""
+        return self._render(f"fragments/{name}.html", page_url, {}).strip()
+
+    def _render(self, template: str, page_url: str, values: Mapping[str, Any]) -> str:
+        here = _prefix(self.data, self.language) + page_url
+
+        def link(to_url: str) -> str:
+            return relative_url(page_url, to_url)
+
+        def link_in_language(other: str, to_url: str) -> str:
+            return relative_url(here, _prefix(self.data, other) + to_url)
+
+        return self.environment.get_template(template).render(
+            **self.shared, **values, link=link, link_in_language=link_in_language
+        )
+
+
+@cache
+def template_environment(templates_dir: Path) -> jinja2.Environment:
+    """One compiled, autoescaping template environment per templates folder and process."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _prefix(data: SiteData, language: str) -> str:
+    """The language's folder in the built site: empty for the default language."""
+    return "" if language == data.default_language else f"{language}/"
+
+
+def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]:
+    locale = data.babel_locales[language]
+    strings = data.ui[language]
+
+    def t(key: str) -> str:
+        return strings[key]
+
+    def organization_name(org_id: str) -> str:
+        return data.organizations[org_id].name[language]
+
+    def acronym(org_id: str) -> str | None:
+        found = data.organizations[org_id].acronym
+        return found[language] if found else None
+
+    def language_name(code: str) -> str:
+        return Locale.parse(data.babel_locales[code]).get_display_name(locale) or code
+
+    return {
+        "data": data,
+        "lang": language,
+        "locale": locale,
+        "today": today,
+        "t": t,
+        "day": partial(formatting.day, locale=locale),
+        "day_span": partial(formatting.day_span, locale=locale),
+        "item_when": partial(formatting.item_when, locale=locale),
+        "item_status": lambda item: timeline.item_status(item, today),
+        "edition_status": lambda edition: timeline.edition_status(edition, today),
+        "edition_url": edition_url,
+        "letter_url": letter_url,
+        "organization_name": organization_name,
+        "acronym": acronym,
+        "language_name": language_name,
+        "letter_html": letter_html,
+        "iso_start": _iso_start,
+        "deadlines": timeline.deadlines_newest_first(data.schedules),
+        "next_deadline": timeline.next_deadline(data.schedules, today),
+        "featured_edition_id": timeline.featured_edition(data.editions, today),
+        "by_role": _by_role,
+        "in_date_order": _in_date_order,
+    }
+
+
+def _iso_start(item: Item) -> str:
+    """Machine-readable start for `<time datetime>`: a date, or a date-time with its offset."""
+    if item.time is None:
+        return item.date.isoformat()
+    start, _ = formatting.localize(item.date, item.time)
+    return start.isoformat(timespec="minutes")
+
+
+def _in_date_order(items: Mapping[str, Item]) -> list[tuple[str, Item]]:
+    """Items by date, then by start time (all-day items first), then as the file lists them."""
+    return sorted(items.items(), key=lambda pair: (pair[1].date, pair[1].start_time or time()))
+
+
+def _by_role(edition: Edition) -> dict[str, list[str]]:
+    """Organization ids of an edition grouped by role, in the order roles first appear."""
+    groups: dict[str, list[str]] = {}
+    for organizer in edition.organizers:
+        groups.setdefault(organizer.role, []).append(organizer.organization)
+    return groups
