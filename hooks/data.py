@@ -36,15 +36,16 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 
 def _check_languages(config: MkDocsConfig, data: SiteData) -> None:
-    """The i18n plugin must build exactly the languages the data is written in, default first."""
+    """The i18n plugin must build the languages the data is written in, with the same default."""
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return
     languages = i18n.config.languages
-    configured = sorted(languages, key=lambda language: not language.default)
-    locales = tuple(language.locale for language in configured)
-    if locales != data.languages:
+    locales = {language.locale for language in languages}
+    defaults = [language.locale for language in languages if language.default]
+    if locales != set(data.languages) or defaults != [data.default_language]:
+        built = f"{', '.join(sorted(locales))} (default {', '.join(defaults) or 'none'})"
+        listed = f"{', '.join(data.languages)} (default {data.default_language}, the first)"
         raise PluginError(
-            f"mkdocs.yml builds languages {', '.join(locales)} but data/site.yaml lists "
-            f"{', '.join(data.languages)}: make them the same, default language first"
+            f"mkdocs.yml builds {built} but data/site.yaml lists {listed}: make them agree"
         )

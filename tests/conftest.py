@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from wsis_site.cli import main
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the site's sources (config, docs, data, hooks, templates) in a temporary folder."""
-    target = tmp_path / "project"
-    target.mkdir()
+def copy_project(target: Path) -> Path:
+    """Copy the site's sources (config, docs, data, hooks, templates) into `target`."""
+    target.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -23,6 +23,21 @@ def project(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+def build(project: Path, site: Path, build_date: str | None = None) -> Path:
+    """Build `project` into `site` with the project's command line, and return `site`."""
+    arguments = ["build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site)]
+    with pytest.MonkeyPatch.context() as patch:  # --build-date sets an environment variable
+        patch.delenv("WSIS_BUILD_DATE", raising=False)
+        assert main([*arguments, *(["--build-date", build_date] if build_date else [])]) == 0
+    return site
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the site's sources in a temporary folder, which a test may edit."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture

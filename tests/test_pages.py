@@ -1,0 +1,292 @@
+"""Integration: the generated pages of a real build state the facts of data/, in each language."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import build, copy_project, edit
+from wsis_site.yamlsource import parse_yaml
+
+# A day before the 31 January 2024 Stocktaking/Prizes deadline.
+BEFORE_DEADLINES = "2024-01-10"
+SITE_PATH = "/wsis-forum/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built once, as on 10 January 2024."""
+    root = tmp_path_factory.mktemp("pages")
+    return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
+
+
+def text_of(page: Path) -> str:
+    """The visible text of a page's main content, tags removed and spaces collapsed."""
+    html = page.read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", article)))
+
+
+def resolve(site: Path, page: Path, href: str) -> Path:
+    """The file a link leads to: relative, or absolute from the site's root path."""
+    target = href.split("#")[0]
+    base = page.parent
+    if target.startswith(SITE_PATH):
+        base, target = site, target.removeprefix(SITE_PATH)
+    resolved = (base / target).resolve()
+    return resolved / "index.html" if resolved.is_dir() else resolved
+
+
+def hrefs(page: Path) -> list[str]:
+    """Every link target in a page."""
+    return re.findall(r'href="([^"]*)"', page.read_text(encoding="utf-8"))
+
+
+def test_edition_2021_in_spanish(site: Path) -> None:
+    text = text_of(site / "editions" / "2021" / "index.html")
+    assert "Foro de la CMSI de 2021" in text
+    assert "Fechas 17–21 de mayo de 2021" in text
+    assert "Lugar Sede de la UIT, Ginebra (Suiza)" in text
+    assert "Formato Por decidir." in text
+    assert "Fase I: Inicio de las consultas abiertas" in text
+    assert "9 de septiembre de 2020, 15:00–16:00 CEST (UTC+2)" in text
+    assert "6 de noviembre de 2020, 10:10–11:00 CET (UTC+1)" in text
+    assert "Fase IV: Plazo para la presentación de contribuciones oficiales" in text
+    assert "8 de marzo de 2021" in text
+    assert "Coorganizadores UIT · Unión Internacional de Telecomunicaciones" in text
+    assert "PNUD · Programa de las Naciones Unidas para el Desarrollo" in text
+    assert "Organismos colaboradores" in text
+    assert "Sra. Gitanjali Sah" in text
+    assert "+41 22 730 6240" in text
+    assert "wsis-info@itu.int" in text
+    assert text.count("Pasado") >= 5
+
+
+def test_edition_2021_in_english_uses_official_names(site: Path) -> None:
+    text = text_of(site / "en" / "editions" / "2021" / "index.html")
+    assert "WSIS Forum 2021" in text
+    assert "Dates 17–21 May 2021" in text
+    assert "Venue ITU Headquarters, Geneva (Switzerland)" in text
+    assert "9 September 2020, 15:00–16:00 CEST (UTC+2)" in text
+    assert "6 November 2020, 10:10–11:00 CET (UTC+1)" in text
+    assert "Co-organizers ITU · International Telecommunication Union" in text
+    assert "UNDP · United Nations Development Programme" in text
+    assert "UN Women · United Nations Entity for Gender Equality" in text
+    assert "CMSI" not in text
+
+
+def test_edition_2024_roles_deadlines_and_remote_participation(site: Path) -> None:
+    text = text_of(site / "en" / "editions" / "2024" / "index.html")
+    assert "Dates 27–31 May 2024" in text
+    assert "Venue Geneva (Switzerland)" in text
+    assert "Remote participation Yes" in text
+    assert "Co-hosts ITU · International Telecommunication Union Swiss Confederation" in text
+    assert "Co-organizers UNESCO" in text
+    assert "UNU · United Nations University" in text
+    assert "Technology Bank for the Least Developed Countries" in text
+    assert "Submission deadline for the WSIS Stocktaking and the WSIS Prizes 2024" in text
+    assert "31 January 2024" in text
+    assert "15 February 2024" in text
+    assert "more than 14,000 projects" in text
+
+
+def test_home_shows_the_next_deadline_before_it_passes(site: Path) -> None:
+    spanish = text_of(site / "index.html")
+    english = text_of(site / "en" / "index.html")
+    assert "Próximo plazo Plazo de presentación para el Inventario y los Premios 2024" in spanish
+    assert "31 de enero de 2024" in spanish
+    assert "Próxima edición Evento de Alto Nivel del Foro de la CMSI+20" in spanish
+    assert "Next deadline Submission deadline for the WSIS Stocktaking" in english
+
+
+def test_home_when_every_deadline_is_past(project: Path, tmp_path: Path) -> None:
+    built = build(project, tmp_path / "site", "2026-11-23")
+    spanish = text_of(built / "index.html")
+    assert "No hay ningún plazo próximo anunciado por el momento." in spanish
+    assert "Última edición Evento de Alto Nivel del Foro de la CMSI+20" in spanish
+    assert "calendars/" in hrefs(built / "index.html")
+    assert "No upcoming deadline has been announced yet." in text_of(built / "en" / "index.html")
+
+
+def test_deadlines_page_lists_newest_first_with_status(site: Path) -> None:
+    text = text_of(site / "en" / "deadlines" / "index.html")
+    order = [
+        text.index("15 February 2024"),
+        text.index("31 January 2024"),
+        text.index("8 March 2021"),
+    ]
+    assert order == sorted(order)
+    assert "Upcoming" in text
+    assert "Past" in text
+
+
+def test_letter_pages_show_the_original_and_the_translation(site: Path) -> None:
+    spanish = text_of(site / "letters" / "2020-10-13-wsis-forum-2021" / "index.html")
+    english = text_of(site / "en" / "letters" / "2020-10-13-wsis-forum-2021" / "index.html")
+    assert "Texto original, en español." in spanish
+    assert "se articula en torno a las seis fases siguientes" in spanish
+    assert "Referencia Foro CMSI 2021" in spanish
+    assert "Houlin Zhao, Secretario General de la UIT" in spanish
+    assert "enumera cinco" in spanish
+    assert "Translation of the original in Spanish; not an official text." in english
+    assert "six phases" in english
+    original = "../../../letters/2020-10-13-wsis-forum-2021/"
+    assert original in hrefs(site / "en" / "letters" / "2020-10-13-wsis-forum-2021" / "index.html")
+
+
+def test_letters_keep_no_dead_or_unsafe_links(site: Path) -> None:
+    page = site / "letters" / "2023-11-06-wsis-2024-contributions" / "index.html"
+    assert "#" not in hrefs(page)
+    assert "proceso de consultas abiertas (PCA)" in text_of(page)
+    assert not [href for href in hrefs(page) if href.startswith("http:")]
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["", "editions/", "editions/2021/", "letters/2024-01-31-wsis-plus-20-invitation/", "about/"],
+)
+def test_language_switcher_and_hreflang_reach_the_counterpart(site: Path, page: str) -> None:
+    spanish = site / page / "index.html"
+    english = site / "en" / page / "index.html"
+    switch_to_english = re.search(r'href="([^"]*)" hreflang="en"', spanish.read_text())
+    switch_to_spanish = re.search(r'href="([^"]*)" hreflang="es"', english.read_text())
+    assert switch_to_english
+    assert switch_to_spanish
+    assert resolve(site, spanish, switch_to_english.group(1)) == english
+    assert resolve(site, english, switch_to_spanish.group(1)) == spanish
+    base = "https://example.org/wsis-forum/"
+    for html_page in (spanish, english):
+        head = html_page.read_text(encoding="utf-8")
+        assert f'<link rel="alternate" hreflang="es" href="{base}{page}">' in head
+        assert f'<link rel="alternate" hreflang="en" href="{base}en/{page}">' in head
+        assert f'<link rel="alternate" hreflang="x-default" href="{base}{page}">' in head
+
+
+def test_edition_json_ld(site: Path) -> None:
+    html = (site / "en" / "editions" / "2021" / "index.html").read_text(encoding="utf-8")
+    [raw] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    event = json.loads(raw)
+    assert event["@type"] == "Event"
+    assert event["name"] == "WSIS Forum 2021"
+    assert (event["startDate"], event["endDate"]) == ("2021-05-17", "2021-05-21")
+    assert "eventAttendanceMode" not in event  # the letter leaves the format open
+    assert event["location"][0]["address"]["addressLocality"] == "Geneva"
+    assert [o["alternateName"] for o in event["organizer"]] == ["ITU", "UNESCO", "UNCTAD", "UNDP"]
+    phase_1, phase_2 = event["subEvent"][:2]
+    assert (phase_1["startDate"], phase_1["endDate"]) == (
+        "2020-09-09T15:00:00+02:00",
+        "2020-09-09T16:00:00+02:00",
+    )
+    assert phase_2["startDate"] == "2020-11-06T10:10:00+01:00"
+    html_2024 = (site / "editions" / "2024" / "index.html").read_text(encoding="utf-8")
+    [raw_2024] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html_2024, re.S)
+    event_2024 = json.loads(raw_2024)
+    assert event_2024["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert event_2024["startDate"] == "2024-05-27"
+
+
+def test_open_graph(site: Path) -> None:
+    html = (site / "en" / "editions" / "2024" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="WSIS+20 Forum High-Level Event">' in html
+    url = "https://example.org/wsis-forum/en/editions/2024/"
+    assert f'<meta property="og:url" content="{url}">' in html
+    assert '<meta property="og:locale" content="en">' in html
+
+
+def test_sitemap_lists_every_page_of_every_language(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    pages = {
+        "https://example.org/wsis-forum/"
+        + str(page.parent.relative_to(site)).removeprefix(".").strip("/")
+        for page in site.rglob("index.html")
+    }
+    assert {location.rstrip("/") for location in locations} == {page.rstrip("/") for page in pages}
+
+
+def test_search_index_covers_both_languages(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert "editions/2021/" in locations
+    assert "en/editions/2021/" in locations
+    assert set(index["config"]["lang"]) == {"es", "en"}
+
+
+def test_404_page_per_language(site: Path) -> None:
+    assert '<html lang="es"' in (site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (site / "en" / "404.html").read_text(encoding="utf-8")
+
+
+def test_internal_links_resolve(site: Path) -> None:
+    broken = []
+    for page in site.rglob("*.html"):
+        for href in hrefs(page):
+            if href.startswith("#") or re.match(r"^[a-z]+:", href):
+                continue
+            if not resolve(site, page, href).is_file():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert broken == []
+
+
+def test_hostile_text_is_printed_not_run(project: Path, tmp_path: Path) -> None:
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+    edit(project / "data" / "phases.yaml", "es: Segunda reunión virtual/presencial", f"es: '{hostile}'")
+    edit(project / "data" / "events.yaml", "es: Foro de la CMSI de 2021", f"es: '{hostile} 2021'")
+    built = build(project, tmp_path / "site", BEFORE_DEADLINES)
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+        assert "<img src=x" not in html, page
+    edition = (built / "editions" / "2021" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in edition
+    assert hostile in text_of(built / "editions" / "2021" / "index.html")
+
+
+def add_language(project: Path, code: str, name: str, copy_from: str) -> None:
+    """Configure one more language, its texts copied from another: config plus translations."""
+    data = project / "data"
+    edit(
+        project / "mkdocs.yml",
+        "        - locale: en\n",
+        f"        - locale: {code}\n          name: {name}\n          build: true\n"
+        "        - locale: en\n",
+    )
+    edit(data / "site.yaml", "  - en\n", f"  - en\n  - {code}\n")
+    for path in data.glob("*.yaml"):
+        document, issues = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+        assert issues == []
+        path.write_text(yaml.safe_dump(_translated(document.data, code, copy_from)), "utf-8")
+    shutil.copy(data / "ui" / f"{copy_from}.yaml", data / "ui" / f"{code}.yaml")
+    shutil.copytree(project / "docs" / copy_from, project / "docs" / code)
+    for text in data.glob(f"letters/*.{copy_from}.md"):
+        shutil.copy(text, text.with_name(text.name.replace(f".{copy_from}.", f".{code}.")))
+
+
+def _translated(node: Any, code: str, copy_from: str) -> Any:
+    if isinstance(node, dict):
+        if set(node) == {"es", "en"}:  # a text in every language of the real data
+            return {**node, code: node[copy_from]}
+        return {key: _translated(value, code, copy_from) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_translated(value, code, copy_from) for value in node]
+    return node
+
+
+def test_a_third_language_is_configuration_plus_translations(
+    project: Path, tmp_path: Path
+) -> None:
+    add_language(project, "fr", "Français", copy_from="en")
+    built = build(project, tmp_path / "site", BEFORE_DEADLINES)
+    page = built / "fr" / "editions" / "2021" / "index.html"
+    assert '<html lang="fr"' in page.read_text(encoding="utf-8")
+    assert "17–21 mai 2021" in text_of(page)  # Babel's French dates
+    assert "9 septembre 2020, 15:00 – 16:00 CEST (UTC+2)" in text_of(page)  # thin spaces
+    assert (built / "fr" / "letters" / "2020-10-13-wsis-forum-2021" / "index.html").is_file()
+    assert '<link rel="alternate" hreflang="fr"' in (built / "index.html").read_text("utf-8")
