@@ -237,8 +237,9 @@ def test_internal_links_resolve(site: Path) -> None:
 
 def test_hostile_text_is_printed_not_run(project: Path, tmp_path: Path) -> None:
     hostile = "<script>alert(1)</script><img src=x onerror=alert(1)>"
-    edit(project / "data" / "phases.yaml", "es: Segunda reunión virtual/presencial", f"es: '{hostile}'")
-    edit(project / "data" / "events.yaml", "es: Foro de la CMSI de 2021", f"es: '{hostile} 2021'")
+    data = project / "data"
+    edit(data / "phases.yaml", "es: Segunda reunión virtual/presencial", f"es: '{hostile}'")
+    edit(data / "events.yaml", "es: Foro de la CMSI de 2021", f"es: '{hostile} 2021'")
     built = build(project, tmp_path / "site", BEFORE_DEADLINES)
     for page in built.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
