@@ -280,9 +280,7 @@ def _translated(node: Any, code: str, copy_from: str) -> Any:
     return node
 
 
-def test_a_third_language_is_configuration_plus_translations(
-    project: Path, tmp_path: Path
-) -> None:
+def test_a_third_language_is_configuration_plus_translations(project: Path, tmp_path: Path) -> None:
     add_language(project, "fr", "Français", copy_from="en")
     built = build(project, tmp_path / "site", BEFORE_DEADLINES)
     page = built / "fr" / "editions" / "2021" / "index.html"

@@ -79,7 +79,7 @@ def relative_url(from_url: str, to_url: str) -> str:
     target = posixpath.relpath(to_url or ".", from_url or ".")
     if target == ".":
         return "./"
-    return f"{target}/" if to_url.endswith("/") else target
+    return f"{target}/" if to_url in {"", "./"} or to_url.endswith("/") else target
 
 
 class PageRenderer:

@@ -1,0 +1,100 @@
+"""Dates, times, zones and statuses, formatted with Babel for each locale."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from wsis_site.formatting import day, day_span, item_when, time_span
+from wsis_site.models import Item, TimeSlot
+from wsis_site.timeline import build_date, next_deadline, status
+
+ZURICH = "Europe/Zurich"
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("es", "17–21 de mayo de 2021"), ("en_GB", "17–21 May 2021"), ("fr", "17–21 mai 2021")],
+)
+def test_day_span(locale: str, expected: str) -> None:
+    assert day_span(date(2021, 5, 17), date(2021, 5, 21), locale) == expected
+
+
+def test_single_day_and_month_crossing() -> None:
+    assert day_span(date(2024, 1, 31), date(2024, 1, 31), "es") == "31 de enero de 2024"
+    crossing = "30 de mayo\u2009–\u20092 de junio de 2024"  # CLDR puts thin spaces here
+    assert day_span(date(2024, 5, 30), date(2024, 6, 2), "es") == crossing
+    assert day(date(2020, 9, 9), "en_GB") == "9 September 2020"
+
+
+@pytest.mark.parametrize(
+    ("when", "start", "end", "expected"),
+    [
+        (date(2020, 9, 9), time(15), time(16), "15:00–16:00 CEST (UTC+2)"),
+        (date(2020, 11, 6), time(10, 10), time(11), "10:10–11:00 CET (UTC+1)"),
+        (date(2021, 3, 27), time(9), None, "09:00 CET (UTC+1)"),  # the day before summer time
+        (date(2021, 3, 28), time(9), None, "09:00 CEST (UTC+2)"),
+    ],
+)
+def test_time_span_derives_the_abbreviation_and_offset_from_the_date(
+    when: date, start: time, end: time | None, expected: str
+) -> None:
+    assert time_span(when, TimeSlot(start=start, end=end, zone=ZURICH), "es") == expected
+
+
+def test_time_span_in_other_zones() -> None:
+    kolkata = TimeSlot(start=time(9), end=time(10), zone="Asia/Kolkata")
+    assert time_span(date(2024, 1, 10), kolkata, "en_GB") == "09:00–10:00 IST (UTC+5:30)"
+
+
+def item(on: date, kind: str = "deadline", status: str = "confirmed") -> Item:
+    return Item.model_validate(
+        {
+            "kind": kind,
+            "title": {"es": "t", "en": "t"},
+            "date": on.isoformat(),
+            "letter": "l",
+            "status": status,
+        }
+    )
+
+
+def test_item_when_all_day_and_timed() -> None:
+    timed = item(date(2020, 9, 9)).model_copy(
+        update={"time": TimeSlot(start=time(15), end=time(16), zone=ZURICH)}
+    )
+    assert item_when(item(date(2021, 3, 8)), "es") == "8 de marzo de 2021"
+    assert item_when(timed, "en_GB") == "9 September 2020, 15:00–16:00 CEST (UTC+2)"
+
+
+def test_status_against_the_build_date() -> None:
+    deadline = date(2024, 1, 31)
+    assert status(deadline, deadline, date(2024, 1, 30)) == "upcoming"
+    assert status(deadline, deadline, date(2024, 1, 31)) == "today"
+    assert status(deadline, deadline, date(2024, 2, 1)) == "past"
+
+
+def test_next_deadline_skips_past_and_cancelled() -> None:
+    schedules = {
+        "2024": {
+            "early": item(date(2024, 1, 31)),
+            "late": item(date(2024, 2, 15)),
+            "meeting": item(date(2024, 1, 20), kind="meeting"),
+            "dropped": item(date(2024, 1, 25), status="cancelled"),
+        }
+    }
+    found = next_deadline(schedules, date(2024, 1, 10))
+    assert found is not None
+    assert found.item_id == "early"
+    later = next_deadline(schedules, date(2024, 2, 1))
+    assert later is not None
+    assert later.item_id == "late"
+    assert next_deadline(schedules, date(2024, 2, 16)) is None
+
+
+def test_build_date_sources() -> None:
+    assert build_date({"WSIS_BUILD_DATE": "2024-01-10"}) == date(2024, 1, 10)
+    assert build_date({"SOURCE_DATE_EPOCH": "1706659200"}) == date(2024, 1, 31)
+    with pytest.raises(ValueError, match="not a YYYY-MM-DD date"):
+        build_date({"WSIS_BUILD_DATE": "10/01/2024"})
