@@ -71,5 +71,5 @@ def test_hand_written_page_cannot_hide_a_generated_one(project: Path) -> None:
     (project / "docs" / "en" / "deadlines").mkdir()
     (project / "docs" / "en" / "deadlines" / "index.md").write_text("# Mine\n", encoding="utf-8")
     data = load_site_data(project / "data")
-    with pytest.raises(DocsTreeError, match="deadlines/index.md is generated from data/"):
+    with pytest.raises(DocsTreeError, match=r"deadlines/index\.md is generated from data/"):
         write_docs_tree(data, project / "docs", project / "overrides" / "wsis", build_date({}))
