@@ -88,6 +88,13 @@ UiKey = Annotated[
     _text_schema(UI_KEY_PATTERN),
 ]
 
+DOMAIN_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$"
+Domain = Annotated[
+    StrictStr,
+    _matching(DOMAIN_PATTERN, "domain", "'{value}' is not a domain name such as example.org"),
+    _text_schema(DOMAIN_PATTERN),
+]
+
 PhaseNumber = Annotated[
     StrictStr,
     _matching(ROMAN_PATTERN, "phase_number", "'{value}' is not a Roman numeral such as IV"),

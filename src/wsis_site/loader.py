@@ -44,6 +44,8 @@ class SiteData:
     babel_locales: Mapping[str, str]
     """Babel locale of each language."""
     site_url: str
+    calendar_uid_domain: str
+    calendar_timezone: str
 
     @property
     def default_language(self) -> str:
@@ -110,4 +112,6 @@ def _assemble(parsed: ParsedFiles) -> SiteData:
         ui=parsed.ui,
         babel_locales={code: site.babel_locales.get(code, code) for code in languages},
         site_url=site.site_url,
+        calendar_uid_domain=site.calendar_uid_domain,
+        calendar_timezone=site.calendar_timezone,
     )

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StrictBool
 
 from wsis_site.fields import (
+    Domain,
     EditionId,
     Email,
     HttpsUrl,
@@ -56,6 +57,10 @@ class SiteSettings(Model):
     """Babel locale for dates and numbers where it differs from the language code (en: en_GB)."""
     site_url: HttpsUrl
     """Public address of the site, ending with a slash; links in feeds and metadata use it."""
+    calendar_uid_domain: Domain
+    """Domain ending every calendar UID; never change it once feeds are published."""
+    calendar_timezone: TimeZoneName
+    """Zone calendar apps show the feeds in when they ask (X-WR-TIMEZONE)."""
 
 
 # --- data/organizations.yaml ----------------------------------------------------------------

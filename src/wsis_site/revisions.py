@@ -1,0 +1,193 @@
+"""SEQUENCE and DTSTAMP of each calendar entry, derived from the git history of `data/`.
+
+Editors only change dates; subscribers' calendars only apply an update whose SEQUENCE went up
+and whose DTSTAMP is later. Replaying the committed versions of `events.yaml` and
+`phases.yaml` gives both without anything for the editor to remember, in any full clone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import subprocess
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from wsis_site.yamlsource import parse_yaml
+
+log = logging.getLogger(__name__)
+
+HISTORY_FILES = ("events.yaml", "phases.yaml")
+#: Fields whose change moves an entry in subscribers' calendars, so SEQUENCE goes up.
+ITEM_SCHEDULE_FIELDS = ("date", "end_date", "time", "status")
+EDITION_SCHEDULE_FIELDS = ("dates", "venue", "format")
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Hashes of what subscribers see of an entry: its schedule, and everything about it."""
+
+    schedule: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    """How often an entry's schedule changed, when it appeared and when it last changed."""
+
+    sequence: int
+    created: datetime
+    modified: datetime
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
+
+
+def fingerprints(events: Any, phases: Any) -> dict[str, Fingerprint]:
+    """Fingerprint of each calendar entry, keyed `<edition>/<item>`, from raw YAML data."""
+    found: dict[str, Fingerprint] = {}
+    for edition_id, edition in _mapping(_mapping(events).get("editions")).items():
+        edition = _mapping(edition)
+        schedule = {field: edition.get(field) for field in EDITION_SCHEDULE_FIELDS}
+        found[forum_key(edition_id)] = Fingerprint(_digest(schedule), _digest(edition))
+    for edition_id, schedule_file in _mapping(_mapping(phases).get("editions")).items():
+        for item_id, item in _mapping(_mapping(schedule_file).get("items")).items():
+            item = _mapping(item)
+            schedule = {field: item.get(field) for field in ITEM_SCHEDULE_FIELDS}
+            found[item_key(edition_id, item_id)] = Fingerprint(_digest(schedule), _digest(item))
+    return found
+
+
+def forum_key(edition_id: str) -> str:
+    """Key of an edition's forum days."""
+    return f"{edition_id}/forum"
+
+
+def item_key(edition_id: str, item_id: str) -> str:
+    """Key of a dated item."""
+    return f"{edition_id}/{item_id}"
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def replay(
+    versions: Iterator[tuple[datetime, dict[str, Fingerprint]]],
+) -> dict[str, Revision]:
+    """Revisions after applying each version of the fingerprints in order."""
+    revisions: dict[str, Revision] = {}
+    seen: dict[str, Fingerprint] = {}
+    for moment, current in versions:
+        for key, print_now in current.items():
+            before = seen.get(key)
+            revision = revisions.get(key)
+            if revision is None:
+                revisions[key] = Revision(0, moment, moment)
+            elif before is None or before.schedule != print_now.schedule:
+                revisions[key] = Revision(revision.sequence + 1, revision.created, moment)
+            elif before.content != print_now.content:
+                revisions[key] = Revision(revision.sequence, revision.created, moment)
+            seen[key] = print_now
+        for key in seen.keys() - current.keys():
+            del seen[key]  # removed; if it comes back, its SEQUENCE goes on from where it was
+    return revisions
+
+
+def entry_revisions(data_dir: Path, fallback: datetime) -> dict[str, Revision]:
+    """Revisions of every entry: from git history, the working tree counting as one more version.
+
+    Without a git history (an export, or a shallow clone) every entry gets sequence 0 and
+    `fallback` as its date, and a warning says why.
+    """
+    working = _working_fingerprints(data_dir)
+    history = _history(data_dir)
+    if history is None:
+        return {key: Revision(0, fallback, fallback) for key in working}
+    last_moment = history[-1][0] if history else fallback
+    return replay(iter([*history, (last_moment, working)]))
+
+
+def _working_fingerprints(data_dir: Path) -> dict[str, Fingerprint]:
+    texts = [(data_dir / name).read_text(encoding="utf-8") for name in HISTORY_FILES]
+    return fingerprints(*(_parse(text) for text in texts))
+
+
+def _parse(text: str) -> Any:
+    """Raw data of one version of a file: {} when empty, None when it does not parse."""
+    document, issues = parse_yaml(text, "")
+    if issues:
+        return None
+    return {} if document.data is None else document.data
+
+
+def _git(data_dir: Path, *args: str, stdin: str | None = None) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", *args],
+            cwd=data_dir,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+    except FileNotFoundError:
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def _history(data_dir: Path) -> list[tuple[datetime, dict[str, Fingerprint]]] | None:
+    """Each commit touching the history files, oldest first, with its fingerprints."""
+    prefix = _git(data_dir, "rev-parse", "--show-prefix")
+    if prefix is None:
+        log.warning("%s is not in a git repository: calendar SEQUENCE stays 0", data_dir)
+        return None
+    if (_git(data_dir, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
+        log.warning("shallow clone: calendar SEQUENCE needs the full history (fetch-depth: 0)")
+        return None
+    paths = [f"{prefix.strip()}{name}" for name in HISTORY_FILES]
+    pathspecs = [f":/{path}" for path in paths]
+    log_lines = _git(data_dir, "log", "--reverse", "--format=%H %ct", "--", *pathspecs)
+    if not log_lines:
+        return []
+    commits = [line.split() for line in log_lines.splitlines() if line.strip()]
+    requests = "".join(f"{sha}:{path}\n" for sha, _ in commits for path in paths)
+    blobs = _read_blobs(data_dir, requests)
+    versions = []
+    for index, (_, timestamp) in enumerate(commits):
+        events, phases = (_parse(text) for text in blobs[index * 2 : index * 2 + 2])
+        if events is None or phases is None:
+            continue  # an unparsable commit was never published
+        moment = datetime.fromtimestamp(int(timestamp), UTC)
+        versions.append((moment, fingerprints(events, phases)))
+    return versions
+
+
+def _read_blobs(data_dir: Path, requests: str) -> list[str]:
+    """Contents of `<commit>:<path>` objects, in request order; empty where one is missing."""
+    raw = subprocess.run(
+        ["git", "cat-file", "--batch"],
+        cwd=data_dir,
+        input=requests.encode(),
+        capture_output=True,
+        check=True,
+    ).stdout
+    blobs: list[str] = []
+    position = 0
+    for _ in requests.splitlines():
+        header_end = raw.index(b"\n", position)
+        header = raw[position:header_end].split()
+        position = header_end + 1
+        if header[-1] == b"missing":
+            blobs.append("")
+            continue
+        size = int(header[2])
+        blobs.append(raw[position : position + size].decode("utf-8", errors="replace"))
+        position += size + 1
+    return blobs
