@@ -25,7 +25,14 @@ $(STAMP): pyproject.toml constraints.txt scripts/ensure-venv.sh
 build: $(STAMP) ## Build the site into site/ (the previous site/ stays if the build fails)
 	$(BIN)/wsis-site build --config mkdocs.yml --site-dir site
 
-test: lint ## Run the linters and every test
+NODE_TOOLS := tests/js/node_modules/.installed-stamp
+
+$(NODE_TOOLS): tests/js/package.json tests/js/package-lock.json scripts/ensure-node.sh
+	scripts/ensure-node.sh
+	npm ci --prefix tests/js --no-audit --no-fund --silent
+	@touch $@
+
+test: lint $(NODE_TOOLS) ## Run the linters and every test
 	$(BIN)/python -m pytest
 
 validate: $(STAMP) ## Check data/ and report every error with file:line:column

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, vDuration, vText
 
 from wsis_site import __version__
 from wsis_site.formatting import localize
@@ -176,10 +176,14 @@ class FeedWriter:
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
-        calendar.add("name", name)
-        calendar.add("x-wr-calname", name)
-        calendar.add("description", description)
-        calendar.add("x-wr-caldesc", description)
+        # icalendar does not escape NAME by itself: typing it as TEXT makes it escape newlines.
+        for key, value in (
+            ("name", name),
+            ("x-wr-calname", name),
+            ("description", description),
+            ("x-wr-caldesc", description),
+        ):
+            calendar.add(key, vText(value))
         calendar.add("x-wr-timezone", self.words.data.calendar_timezone)
         calendar.add("refresh-interval", ONE_DAY, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(ONE_DAY))

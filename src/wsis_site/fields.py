@@ -41,9 +41,18 @@ def _matching(pattern: str, kind: str, message: str) -> AfterValidator:
     return AfterValidator(check)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _non_blank(value: str) -> str:
     if not value.strip():
         raise _fail("blank_text", "must not be empty")
+    if found := _CONTROL.search(value):
+        raise _fail(
+            "control_character",
+            "contains the invisible control character U+{code}: remove it",
+            code=f"{ord(found.group()):04X}",
+        )
     return value
 
 

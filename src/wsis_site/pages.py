@@ -16,6 +16,15 @@ import yaml
 from babel import Locale
 
 from wsis_site import formatting, timeline
+from wsis_site.calendar_links import google_link, outlook_link, subscribe_links
+from wsis_site.calendars import (
+    ALL_FEED,
+    DEADLINES_FEED,
+    EntryWords,
+    edition_feed,
+    entries,
+    entry_feed,
+)
 from wsis_site.jsonld import edition_event
 from wsis_site.letters import letter_html
 from wsis_site.loader import SiteData
@@ -31,6 +40,8 @@ class PageSpec:
     title: str
     description: str
     values: Mapping[str, Any] = field(default_factory=dict)
+    feeds: tuple[str, ...] = ()
+    """Calendar feeds the page announces with `<link rel="alternate" type="text/calendar">`."""
 
     @property
     def source_path(self) -> str:
@@ -41,7 +52,9 @@ class PageSpec:
 def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
     """Every generated page of `language`, home first."""
     t = data.ui[language]
-    yield PageSpec("", "home.html", t["site_name"], t["site_description"])
+    yield PageSpec(
+        "", "home.html", t["site_name"], t["site_description"], feeds=(DEADLINES_FEED, ALL_FEED)
+    )
     yield PageSpec("editions/", "editions.html", t["editions_title"], t["editions_description"])
     for edition_id, edition in data.editions.items():
         yield PageSpec(
@@ -50,6 +63,7 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
             edition.name[language],
             edition.description[language],
             {"edition_id": edition_id, "edition": edition},
+            feeds=(edition_feed(edition_id),),
         )
     yield PageSpec("letters/", "letters.html", t["letters_title"], t["letters_description"])
     for letter_id, letter in data.letters.items():
@@ -60,8 +74,20 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
             letter.subject[language],
             {"letter_id": letter_id, "letter": letter},
         )
-    yield PageSpec("deadlines/", "deadlines.html", t["deadlines_title"], t["deadlines_description"])
-    yield PageSpec("calendars/", "calendars.html", t["calendars_title"], t["calendars_description"])
+    yield PageSpec(
+        "deadlines/",
+        "deadlines.html",
+        t["deadlines_title"],
+        t["deadlines_description"],
+        feeds=(DEADLINES_FEED,),
+    )
+    yield PageSpec(
+        "calendars/",
+        "calendars.html",
+        t["calendars_title"],
+        t["calendars_description"],
+        feeds=(ALL_FEED, DEADLINES_FEED, *(edition_feed(e) for e in data.editions)),
+    )
 
 
 def edition_url(edition_id: str) -> str:
@@ -103,11 +129,13 @@ class PageRenderer:
             "title": html.escape(spec.title),
             "description": spec.description,
         }
+        base_url = self.data.site_url + _prefix(self.data, self.language)
         if "edition_id" in spec.values:
-            base_url = self.data.site_url + _prefix(self.data, self.language)
             front_matter["wsis_jsonld"] = edition_event(
                 self.data, spec.values["edition_id"], self.language, base_url
             )
+        if spec.feeds:
+            front_matter["wsis_feeds"] = [base_url + feed for feed in spec.feeds]
         matter = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True, width=1000)
         return f"---\n{matter}---\n\n{body.strip()}\n"
 
@@ -161,6 +189,10 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         found = data.organizations[org_id].acronym
         return found[language] if found else None
 
+    words = EntryWords(data, language)
+    by_key = {(entry.edition_id, entry.entry_id): entry for entry in entries(data)}
+    base_url = data.site_url + _prefix(data, language)
+
     def language_name(code: str) -> str:
         return Locale.parse(data.babel_locales[code]).get_display_name(locale) or code
 
@@ -186,6 +218,15 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "next_deadline": timeline.next_deadline(data.schedules, today),
         "featured_edition_id": timeline.featured_edition(data.editions, today),
         "by_role": _by_role,
+        "entry_feed": entry_feed,
+        "edition_feed": edition_feed,
+        "all_feed": ALL_FEED,
+        "deadlines_feed": DEADLINES_FEED,
+        "google_add": lambda edition_id, entry_id: google_link(by_key[edition_id, entry_id], words),
+        "outlook_add": lambda edition_id, entry_id: outlook_link(
+            by_key[edition_id, entry_id], words
+        ),
+        "subscribe": lambda feed: subscribe_links(base_url + feed),
         "in_date_order": _in_date_order,
     }
 

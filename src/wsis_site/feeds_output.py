@@ -1,0 +1,78 @@
+"""Write the calendar feeds of one language into the built site, with what hosts need."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from datetime import UTC, datetime, time
+from functools import lru_cache
+from pathlib import Path
+
+from wsis_site.calendars import FEED_DIR, EntryWords, FeedWriter
+from wsis_site.loader import SiteData
+from wsis_site.revisions import Revision, entry_revisions
+from wsis_site.timeline import build_date
+
+#: Netlify and Cloudflare Pages read `_headers`; Apache reads `.htaccess`.
+HOST_FILES = {
+    ".htaccess": "AddType text/calendar .ics\nAddCharset utf-8 .ics\n",
+}
+
+
+def write_feeds(data: SiteData, data_dir: Path, site_dir: Path, language: str) -> list[Path]:
+    """Write every feed of `language` under its folder of `site_dir`; return the files written."""
+    prefix = site_dir if language == data.default_language else site_dir / language
+    writer = FeedWriter(EntryWords(data, language), revisions(data_dir))
+    written = []
+    for relative, content in writer.feeds().items():
+        target = prefix / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written.append(target)
+    return written
+
+
+def write_host_files(data: SiteData, site_dir: Path) -> None:
+    """Tell common hosts to serve `.ics` as `text/calendar; charset=utf-8`."""
+    prefixes = ["/"] + [f"/{code}/" for code in data.languages if code != data.default_language]
+    rules = "".join(
+        f"{prefix}{FEED_DIR}/*\n  Content-Type: text/calendar; charset=utf-8\n"
+        for prefix in prefixes
+    )
+    (site_dir / "_headers").write_text(rules, encoding="utf-8")
+    for name, text in HOST_FILES.items():
+        (site_dir / name).write_text(text, encoding="utf-8")
+
+
+def revisions(data_dir: Path) -> dict[str, Revision]:
+    """Revisions of every entry, computed once per data content and commit."""
+    return _revisions(data_dir.resolve(), _data_digest(data_dir), _head(data_dir), _fallback())
+
+
+def _fallback() -> datetime:
+    """Without git history, DTSTAMP is the build date, so two builds agree byte for byte."""
+    return datetime.combine(build_date(), time(), UTC)
+
+
+@lru_cache(maxsize=4)
+def _revisions(
+    data_dir: Path, _digest: str, _head_commit: str, fallback: datetime
+) -> dict[str, Revision]:
+    return entry_revisions(data_dir, fallback)
+
+
+def _data_digest(data_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for name in ("events.yaml", "phases.yaml"):
+        digest.update((data_dir / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _head(data_dir: Path) -> str:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=data_dir, capture_output=True, text=True, check=False
+        )
+    except FileNotFoundError:
+        return ""
+    return result.stdout.strip()

@@ -1,0 +1,308 @@
+"""The iCalendar feeds of a real build: content, exact lines, two parsers, updates, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar, Event
+
+from tests.conftest import build, copy_project, edit
+
+BUILD_DATE = "2024-01-10"
+GOLDEN = Path(__file__).parent / "golden"
+NODE_TOOLS = Path(__file__).parent / "js"
+HOSTILE_ITEM = """\
+  2024:
+    items:
+      hostile:
+        kind: deadline
+        title:
+          es: "Plazo, con; barra \\\\ invertida\\r\\nEND:VEVENT\\nBEGIN:VEVENT"
+          en: "موعد نهائي 📅, comma; semicolon \\\\ backslash\\nEND:VCALENDAR"
+        description:
+          es: "Línea uno\\nLínea dos con acentos: áéíóú ñ ü, y un emoji 🎉
+            que no debe partirse al plegar."
+          en: "ثم نص عربي طويل بما يكفي ليُطوى عند خمسة وسبعين بايت دون أن يُقسم حرفًا واحدًا أبدًا 📅"
+        date: 2024-01-20
+        letter: 2023-11-06-wsis-2024-contributions
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project (without git history) built as on 10 January 2024."""
+    root = tmp_path_factory.mktemp("feeds")
+    return build(copy_project(root / "project"), root / "site", BUILD_DATE)
+
+
+def feeds(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.ics"))
+
+
+def events(path: Path) -> dict[str, Event]:
+    """The VEVENTs of a feed, by UID, as icalendar reads them."""
+    calendar = Calendar.from_ical(path.read_bytes())
+    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_every_feed_is_written_per_language(site: Path) -> None:
+    names = {str(p.relative_to(site)) for p in feeds(site)}
+    for prefix in ("", "en/"):
+        assert {
+            f"{prefix}calendar/all.ics",
+            f"{prefix}calendar/deadlines.ics",
+            f"{prefix}calendar/2021.ics",
+            f"{prefix}calendar/2024.ics",
+            f"{prefix}calendar/2021/phase-1.ics",
+            f"{prefix}calendar/2021/forum.ics",
+            f"{prefix}calendar/2024/stocktaking-prizes-deadline.ics",
+        } <= names
+    assert len(names) == 26
+
+
+def test_feeds_parse_with_icalendar_without_errors(site: Path) -> None:
+    for path in feeds(site):
+        calendar = Calendar.from_ical(path.read_bytes())
+        assert calendar.errors == [], path
+        for event in calendar.walk("VEVENT"):
+            assert event.errors == [], (path, event["UID"])
+
+
+def test_feeds_parse_with_ical_js(site: Path) -> None:
+    if shutil.which("node") is None or not (NODE_TOOLS / "node_modules" / "ical.js").is_dir():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=NODE_TOOLS, check=True)
+    result = subprocess.run(
+        ["node", str(NODE_TOOLS / "parse-ics.mjs"), *map(str, feeds(site))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    parsed = json.loads(result.stdout)
+    assert result.returncode == 0, [v for v in parsed.values() if "error" in v]
+    phase_1 = parsed[str(site / "calendar" / "2021" / "phase-1.ics")]["events"][0]
+    assert (phase_1["start"], phase_1["end"]) == (
+        "2020-09-09T13:00:00.000Z",
+        "2020-09-09T14:00:00.000Z",
+    )
+    phase_2 = parsed[str(site / "en" / "calendar" / "2021" / "phase-2.ics")]["events"][0]
+    assert (phase_2["start"], phase_2["end"]) == (
+        "2020-11-06T09:10:00.000Z",
+        "2020-11-06T10:00:00.000Z",
+    )
+    deadline = parsed[str(site / "calendar" / "deadlines.ics")]["events"]
+    stocktaking = next(e for e in deadline if e["uid"].startswith("2024-stocktaking"))
+    assert (stocktaking["allDay"], stocktaking["start"], stocktaking["end"]) == (
+        True,
+        "2024-01-31",
+        "2024-02-01",
+    )
+
+
+def test_times_zones_and_all_day_ranges(site: Path) -> None:
+    found = events(site / "calendar" / "all.ics")
+    phase_1 = found["2021-phase-1@wsis-forum.example.org"]
+    assert phase_1.DTSTART.astimezone(UTC) == datetime(2020, 9, 9, 13, 0, tzinfo=UTC)
+    assert phase_1.DTEND.astimezone(UTC) == datetime(2020, 9, 9, 14, 0, tzinfo=UTC)
+    forum = found["2024-forum@wsis-forum.example.org"]
+    assert (forum.DTSTART.isoformat(), forum.DTEND.isoformat()) == ("2024-05-27", "2024-06-01")
+    assert forum["LOCATION"] == "Ginebra, Suiza"
+    text = (site / "calendar" / "all.ics").read_bytes().decode("utf-8")
+    assert "DTSTART;TZID=Europe/Zurich:20200909T150000\r\n" in text
+    assert "DTSTART;TZID=Europe/Zurich:20201106T101000\r\n" in text
+    assert "DTSTART;VALUE=DATE:20240527\r\nDTEND;VALUE=DATE:20240601\r\n" in text
+    assert text.count("BEGIN:VTIMEZONE") == 1
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n" in text
+
+
+def test_calendar_properties_in_each_language(site: Path) -> None:
+    spanish = (site / "calendar" / "deadlines.ics").read_bytes().decode("utf-8")
+    english = (site / "en" / "calendar" / "deadlines.ics").read_bytes().decode("utf-8")
+    for line in (
+        "NAME:Foro de la CMSI: plazos",
+        "X-WR-CALNAME:Foro de la CMSI: plazos",
+        "X-WR-TIMEZONE:Europe/Zurich",
+        "REFRESH-INTERVAL;VALUE=DURATION:P1D",
+        "X-PUBLISHED-TTL:P1D",
+        "PRODID:-//WSIS Forum site//wsis-site 0.1.0//ES",
+        "VERSION:2.0",
+        "CATEGORIES:Plazo",
+    ):
+        assert f"\r\n{line}\r\n" in spanish, line
+    assert "\r\nX-WR-CALNAME:WSIS Forum: deadlines\r\n" in english
+    assert "\r\nCATEGORIES:Deadline\r\n" in english
+    assert "BEGIN:VTIMEZONE" not in spanish  # deadlines are all-day: no zone needed
+
+
+def test_deadlines_feed_holds_deadlines_only(site: Path) -> None:
+    assert sorted(events(site / "calendar" / "deadlines.ics")) == [
+        "2021-phase-4@wsis-forum.example.org",
+        "2024-open-consultation-deadline@wsis-forum.example.org",
+        "2024-stocktaking-prizes-deadline@wsis-forum.example.org",
+    ]
+
+
+def test_description_ends_with_the_link_to_the_item(site: Path) -> None:
+    event = events(site / "en" / "calendar" / "2021.ics")["2021-phase-2@wsis-forum.example.org"]
+    link = "https://example.org/wsis-forum/en/editions/2021/#phase-2"
+    assert str(event["DESCRIPTION"]).endswith(f"\n\n{link}")
+    assert str(event["URL"]) == link
+
+
+@pytest.mark.parametrize(
+    ("feed", "golden"),
+    [
+        ("calendar/2021/phase-1.ics", "phase-1.es.ics"),
+        ("en/calendar/2024/stocktaking-prizes-deadline.ics", "stocktaking-prizes.en.ics"),
+    ],
+)
+def test_golden_feeds(site: Path, feed: str, golden: str) -> None:
+    assert_golden(site / feed, GOLDEN / golden)
+
+
+def assert_golden(actual: Path, expected: Path) -> None:
+    """Compare line by line; `WSIS_UPDATE_GOLDEN=1` rewrites the expected file instead."""
+    if os.environ.get("WSIS_UPDATE_GOLDEN") == "1":
+        shutil.copy(actual, expected)
+    lines = actual.read_bytes().split(b"\r\n")
+    assert lines == expected.read_bytes().split(b"\r\n")
+
+
+def test_hostile_text_is_escaped_and_folded(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    edit(project / "data" / "phases.yaml", "  2024:\n    items:\n", HOSTILE_ITEM)
+    site = build(project, tmp_path / "site", BUILD_DATE)
+    for language in ("", "en/"):
+        raw = (site / f"{language}calendar" / "2024" / "hostile.ics").read_bytes()
+        lines = raw.split(b"\r\n")
+        assert all(len(line) <= 75 for line in lines)
+        assert all(line.decode("utf-8") for line in lines if line)  # no character cut in two
+        # Editor text cannot start a line, so it cannot open an event or end the calendar.
+        assert lines.count(b"BEGIN:VEVENT") == 1
+        assert lines.count(b"END:VCALENDAR") == 1
+        assert raw.endswith(b"END:VCALENDAR\r\n")
+        assert b"\r" not in raw.replace(b"\r\n", b"")
+    assert_golden(site / "en" / "calendar" / "2024" / "hostile.ics", GOLDEN / "hostile.en.ics")
+    [event] = events(site / "calendar" / "2024" / "hostile.ics").values()
+    assert str(event["SUMMARY"]).startswith("Plazo, con; barra \\ invertida\nEND:VEVENT\nBEGIN")
+
+
+def test_two_builds_give_identical_feeds(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    first = build(project, tmp_path / "one", BUILD_DATE)
+    second = build(project, tmp_path / "two", BUILD_DATE)
+    for path in feeds(first):
+        assert path.read_bytes() == (second / path.relative_to(first)).read_bytes(), path
+
+
+def test_cancelled_item_stays_as_cancelled(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    edit(
+        project / "data" / "phases.yaml",
+        "        date: 2021-01-29\n",
+        "        date: 2021-01-29\n        status: cancelled\n",
+    )
+    site = build(project, tmp_path / "site", BUILD_DATE)
+    event = events(site / "calendar" / "all.ics")["2021-phase-3@wsis-forum.example.org"]
+    assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_host_files_serve_ics_as_utf8_calendar(site: Path) -> None:
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    assert "/calendar/*\n  Content-Type: text/calendar; charset=utf-8\n" in headers
+    assert "/en/calendar/*\n  Content-Type: text/calendar; charset=utf-8\n" in headers
+    htaccess = (site / ".htaccess").read_text(encoding="utf-8")
+    assert "AddType text/calendar .ics" in htaccess
+    assert "AddCharset utf-8 .ics" in htaccess
+
+
+def test_pages_link_their_feeds(site: Path) -> None:
+    edition = (site / "en" / "editions" / "2021" / "index.html").read_text(encoding="utf-8")
+    feed = "https://example.org/wsis-forum/en/calendar/2021.ics"
+    assert f'<link rel="alternate" type="text/calendar" href="{feed}">' in edition
+    assert 'href="../../calendar/2021/phase-1.ics"' in edition
+    assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in edition
+    assert "ctz=Europe%2FZurich" in edition
+    assert "dates=20200909T150000%2F20200909T160000" in edition
+    assert "https://outlook.live.com/calendar/0/action/compose?" in edition
+    calendars = (site / "calendars" / "index.html").read_text(encoding="utf-8")
+    assert 'href="webcal://example.org/wsis-forum/calendar/deadlines.ics"' in calendars
+    google = "cid=webcal%3A%2F%2Fexample.org%2Fwsis-forum%2Fcalendar%2Fdeadlines.ics"
+    assert google in calendars
+
+
+# --- Updates reach subscribers ---------------------------------------------------------------
+
+
+def git(project: Path, *args: str, when: str) -> None:
+    """Run git in `project` as an editor would, at a fixed time."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+    }
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def test_an_editors_date_change_reaches_subscribers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q", when="2024-01-01T10:00:00Z")
+    git(project, "add", ".", when="2024-01-01T10:00:00Z")
+    git(project, "commit", "-q", "-m", "Seed", when="2024-01-01T10:00:00Z")
+    before = events(build(project, tmp_path / "one", BUILD_DATE) / "calendar" / "all.ics")
+
+    edit(project / "data" / "phases.yaml", "date: 2021-01-29", "date: 2021-02-05")
+    git(project, "commit", "-q", "-am", "Move phase III", when="2024-01-05T09:30:00Z")
+    after = events(build(project, tmp_path / "two", BUILD_DATE) / "calendar" / "all.ics")
+
+    uid = "2021-phase-3@wsis-forum.example.org"
+    assert before.keys() == after.keys()
+    assert (before[uid]["SEQUENCE"], after[uid]["SEQUENCE"]) == (0, 1)
+    assert after[uid].DTSTART.isoformat() == "2021-02-05"
+    assert after[uid]["DTSTAMP"].dt == datetime(2024, 1, 5, 9, 30, tzinfo=UTC)
+    assert after[uid]["LAST-MODIFIED"].dt == datetime(2024, 1, 5, 9, 30, tzinfo=UTC)
+    assert after[uid]["CREATED"].dt == datetime(2024, 1, 1, 10, 0, tzinfo=UTC)
+    for other in before.keys() - {uid}:
+        assert after[other].to_ical() == before[other].to_ical(), other
+        assert after[other]["DTSTAMP"].dt == datetime(2024, 1, 1, 10, 0, tzinfo=UTC)
+
+
+def test_retitling_and_reordering_keep_uids_and_sequence(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q", when="2024-01-01T10:00:00Z")
+    git(project, "add", ".", when="2024-01-01T10:00:00Z")
+    git(project, "commit", "-q", "-m", "Seed", when="2024-01-01T10:00:00Z")
+    phases = project / "data" / "phases.yaml"
+    edit(phases, "en: Second virtual/physical meeting", "en: Second meeting (virtual or physical)")
+    text = phases.read_text(encoding="utf-8")
+    # Move the whole `phase-5` block before `phase-1`: the order in the file means nothing.
+    start, end = text.index("      phase-5:"), text.index("\n  2024:")
+    block = text[start:end].rstrip("\n") + "\n"
+    text = text[:start] + text[end:]
+    text = text.replace("      phase-1:", block + "      phase-1:", 1)
+    phases.write_text(text, encoding="utf-8")
+    git(project, "commit", "-q", "-am", "Retitle and reorder", when="2024-01-06T08:00:00Z")
+    after = events(build(project, tmp_path / "site", BUILD_DATE) / "en" / "calendar" / "all.ics")
+
+    retitled = after["2021-phase-3@wsis-forum.example.org"]
+    assert str(retitled["SUMMARY"]).startswith("Phase III: Second meeting (virtual or physical)")
+    assert retitled["SEQUENCE"] == 0  # the date did not move
+    assert retitled["DTSTAMP"].dt == datetime(2024, 1, 6, 8, 0, tzinfo=UTC)
+    moved = after["2021-phase-5@wsis-forum.example.org"]
+    assert moved["SEQUENCE"] == 0
+    assert moved["DTSTAMP"].dt == datetime(2024, 1, 1, 10, 0, tzinfo=UTC)
+
+
+def test_without_history_sequence_is_zero_and_dtstamp_the_build_date(site: Path) -> None:
+    for event in events(site / "calendar" / "all.ics").values():
+        assert event["SEQUENCE"] == 0
+        assert event["DTSTAMP"].dt == datetime(2024, 1, 10, tzinfo=UTC)
