@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -114,3 +117,45 @@ def test_languages_of_mkdocs_and_data_must_agree(project: Path) -> None:
     edit(project / "data" / "site.yaml", "  - es\n  - en\n  - fr\n", "  - en\n  - es\n")
     result = main(["build", "--config", str(project / "mkdocs.yml"), "--site-dir", "unused"])
     assert result == 1
+
+
+def free_port() -> int:
+    """A TCP port on the loopback interface that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def fetch_until(url: str, wanted: str, deadline: float) -> str:
+    """GET `url` until its body contains `wanted`, or fail at `deadline` (a monotonic time)."""
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
+        except OSError:
+            body = ""
+        if wanted in body:
+            return body
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {wanted!r}")
+
+
+def test_serve_rebuilds_when_data_changes(project: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = f"http://127.0.0.1:{port}/editions/2021/"
+        fetch_until(page, "Segunda reunión virtual/presencial", time.monotonic() + 90)
+        edit(project / "data" / "phases.yaml", "presencial\n", "presencial renombrada\n")
+        fetch_until(page, "Segunda reunión virtual/presencial renombrada", time.monotonic() + 90)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -13,10 +13,8 @@ from wsis_site.loader import SiteData
 from wsis_site.revisions import Revision, entry_revisions
 from wsis_site.timeline import build_date
 
-#: Netlify and Cloudflare Pages read `_headers`; Apache reads `.htaccess`.
-HOST_FILES = {
-    ".htaccess": "AddType text/calendar .ics\nAddCharset utf-8 .ics\n",
-}
+#: Apache reads `.htaccess`; Netlify and Cloudflare Pages read `_headers` (written below).
+HTACCESS = "AddType text/calendar .ics\nAddCharset utf-8 .ics\n"
 
 
 def write_feeds(data: SiteData, data_dir: Path, site_dir: Path, language: str) -> list[Path]:
@@ -40,8 +38,7 @@ def write_host_files(data: SiteData, site_dir: Path) -> None:
         for prefix in prefixes
     )
     (site_dir / "_headers").write_text(rules, encoding="utf-8")
-    for name, text in HOST_FILES.items():
-        (site_dir / name).write_text(text, encoding="utf-8")
+    (site_dir / ".htaccess").write_text(HTACCESS, encoding="utf-8")
 
 
 def revisions(data_dir: Path) -> dict[str, Revision]:
