@@ -211,12 +211,21 @@ def test_sitemap_lists_every_page_of_every_language(site: Path) -> None:
     assert {location.rstrip("/") for location in locations} == {page.rstrip("/") for page in pages}
 
 
-def test_search_index_covers_both_languages(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert "editions/2021/" in locations
-    assert "en/editions/2021/" in locations
-    assert set(index["config"]["lang"]) == {"es", "en"}
+def test_search_index_per_language(site: Path) -> None:
+    spanish = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert (spanish["config"]["lang"], english["config"]["lang"]) == (["es"], ["en"])
+    spanish_titles = {doc["title"] for doc in spanish["docs"]}
+    english_titles = {doc["title"] for doc in english["docs"]}
+    assert "Foro de la CMSI de 2021" in spanish_titles
+    assert "WSIS Forum 2021" in english_titles
+    assert "WSIS Forum 2021" not in spanish_titles
+    assert "Foro de la CMSI de 2021" not in english_titles
+    assert "editions/2021/" in {doc["location"] for doc in english["docs"]}
+    # English pages make Material's search load the English index, relative to /en/.
+    page = (site / "en" / "editions" / "2021" / "index.html").read_text(encoding="utf-8")
+    [raw] = re.findall(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S)
+    assert json.loads(raw)["base"] == "../../../en"
 
 
 def test_404_page_per_language(site: Path) -> None:

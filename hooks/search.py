@@ -1,0 +1,56 @@
+"""MkDocs hook: give each language its own search index, and point its pages at it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from wsis_site.search_index import split_search_index
+
+# Material reads its settings, including the base URL search uses, from this element.
+CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
+)
+
+# --- Hooks ----------------------------------------------------------------------------------
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """On a non-default language's page, make Material search that language's index."""
+    language, default = _languages(config)
+    if language == default:
+        return output
+
+    def rebase(match: re.Match[str]) -> str:
+        settings = json.loads(match.group(2))
+        settings["base"] = f"{settings['base'].rstrip('/')}/{language}"
+        return match.group(1) + json.dumps(settings) + match.group(3)
+
+    return CONFIG_SCRIPT.sub(rebase, output, count=1)
+
+
+@event_priority(-110)  # after the i18n plugin (-100) has merged every language's entries
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Split the merged index once every language is built (not in the i18n plugin's rebuilds)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building:
+        return
+    languages = [language.locale for language in i18n.config.languages if language.build]
+    default = i18n.default_language
+    ordered = (default, *(code for code in languages if code != default))
+    split_search_index(Path(config.site_dir), ordered)
+
+
+# --- Helpers --------------------------------------------------------------------------------
+
+
+def _languages(config: MkDocsConfig) -> tuple[str | None, str | None]:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return None, None
+    return i18n.current_language, i18n.default_language

@@ -1,0 +1,29 @@
+"""One search index per language, so a search on the English site finds English pages only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+INDEX = Path("search") / "search_index.json"
+
+
+def split_search_index(site_dir: Path, languages: tuple[str, ...]) -> None:
+    """Move each non-default language's entries from the combined index into its own folder."""
+    combined = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    default, *others = languages
+    remaining = combined["docs"]
+    for language in others:
+        prefix = f"{language}/"
+        own = [entry for entry in remaining if entry["location"].startswith(prefix)]
+        remaining = [entry for entry in remaining if not entry["location"].startswith(prefix)]
+        docs = [{**entry, "location": entry["location"].removeprefix(prefix)} for entry in own]
+        _write(site_dir / language / INDEX, combined["config"], language, docs)
+    _write(site_dir / INDEX, combined["config"], default, remaining)
+
+
+def _write(path: Path, config: dict[str, Any], language: str, docs: list[Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    index = {"config": {**config, "lang": [language]}, "docs": docs}
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
