@@ -83,12 +83,6 @@ class EntryWords:
     data: SiteData
     language: str
 
-    @property
-    def base_url(self) -> str:
-        """The language's address: the site's, plus its folder for non-default languages."""
-        prefix = "" if self.language == self.data.default_language else f"{self.language}/"
-        return f"{self.data.site_url}{prefix}"
-
     def t(self, key: str) -> str:
         """One template string of the language."""
         return self.data.ui[self.language][key]
@@ -106,7 +100,7 @@ class EntryWords:
     def page_url(self, entry: Entry) -> str:
         """The https address of the entry on its edition's page."""
         anchor = f"#{entry.entry_id}" if entry.item is not None else ""
-        return f"{self.base_url}editions/{entry.edition_id}/{anchor}"
+        return f"{self.data.base_url(self.language)}editions/{entry.edition_id}/{anchor}"
 
     def description(self, entry: Entry) -> str:
         """DESCRIPTION: what the data says of the entry, ending with the link to its page."""

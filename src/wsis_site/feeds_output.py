@@ -19,7 +19,7 @@ HTACCESS = "AddType text/calendar .ics\nAddCharset utf-8 .ics\n"
 
 def write_feeds(data: SiteData, data_dir: Path, site_dir: Path, language: str) -> list[Path]:
     """Write every feed of `language` under its folder of `site_dir`; return the files written."""
-    prefix = site_dir if language == data.default_language else site_dir / language
+    prefix = site_dir / data.prefix(language)
     writer = FeedWriter(EntryWords(data, language), revisions(data_dir))
     written = []
     for relative, content in writer.feeds().items():

@@ -52,6 +52,14 @@ class SiteData:
         """The language served at the site's root."""
         return self.languages[0]
 
+    def prefix(self, language: str) -> str:
+        """The language's folder in the built site: empty for the default language."""
+        return "" if language == self.default_language else f"{language}/"
+
+    def base_url(self, language: str) -> str:
+        """The public address of the language's home."""
+        return self.site_url + self.prefix(language)
+
 
 def load_site_data(data_dir: Path) -> SiteData:
     """Load and check `data_dir`; cached on the files' content, so repeated calls are free."""

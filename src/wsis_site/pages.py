@@ -129,7 +129,7 @@ class PageRenderer:
             "title": html.escape(spec.title),
             "description": spec.description,
         }
-        base_url = self.data.site_url + _prefix(self.data, self.language)
+        base_url = self.data.base_url(self.language)
         if "edition_id" in spec.values:
             front_matter["wsis_jsonld"] = edition_event(
                 self.data, spec.values["edition_id"], self.language, base_url
@@ -144,13 +144,13 @@ class PageRenderer:
         return self._render(f"fragments/{name}.html", page_url, {}).strip()
 
     def _render(self, template: str, page_url: str, values: Mapping[str, Any]) -> str:
-        here = _prefix(self.data, self.language) + page_url
+        here = self.data.prefix(self.language) + page_url
 
         def link(to_url: str) -> str:
             return relative_url(page_url, to_url)
 
         def link_in_language(other: str, to_url: str) -> str:
-            return relative_url(here, _prefix(self.data, other) + to_url)
+            return relative_url(here, self.data.prefix(other) + to_url)
 
         return self.environment.get_template(template).render(
             **self.shared, **values, link=link, link_in_language=link_in_language
@@ -170,11 +170,6 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
     )
 
 
-def _prefix(data: SiteData, language: str) -> str:
-    """The language's folder in the built site: empty for the default language."""
-    return "" if language == data.default_language else f"{language}/"
-
-
 def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]:
     locale = data.babel_locales[language]
     strings = data.ui[language]
@@ -191,7 +186,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
 
     words = EntryWords(data, language)
     by_key = {(entry.edition_id, entry.entry_id): entry for entry in entries(data)}
-    base_url = data.site_url + _prefix(data, language)
+    base_url = data.base_url(language)
 
     def language_name(code: str) -> str:
         return Locale.parse(data.babel_locales[code]).get_display_name(locale) or code
