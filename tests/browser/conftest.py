@@ -17,7 +17,9 @@ from tests.conftest import ROOT, build, copy_project
 from wsis_site.loader import load_site_data
 
 BUILD_DATE = "2024-01-10"
-SITE_PATH = urlsplit(load_site_data(ROOT / "data").site_url).path  # served where it will live
+NODE_TOOLS = ROOT / "tests" / "js"
+DATA = load_site_data(ROOT / "data")
+SITE_PATH = urlsplit(DATA.site_url).path  # the site is served where it will live
 CHROMIUM_FLAGS = [
     "--no-sandbox",  # CI runs as root
     "--disable-gpu",

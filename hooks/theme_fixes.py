@@ -1,0 +1,26 @@
+"""MkDocs hook: mend markup of the theme that the Nu HTML Checker rejects."""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+# Material writes autocomplete="off" on its drawer and search checkboxes, outside any template
+# block; HTML allows the attribute on text-like inputs only.
+CHECKBOX_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"'
+)
+
+# --- Hooks ----------------------------------------------------------------------------------
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Drop the attribute the checker rejects from the theme's checkbox toggles."""
+    return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The same for theme templates rendered outside pages (the 404 page)."""
+    return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
