@@ -32,7 +32,8 @@ $(NODE_TOOLS): tests/js/package.json tests/js/package-lock.json scripts/ensure-n
 	npm ci --prefix tests/js --no-audit --no-fund --silent
 	@touch $@
 
-test: lint $(NODE_TOOLS) ## Run the linters and every test
+test: lint $(NODE_TOOLS) ## Run the linters and every test, browser checks included
+	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
 validate: $(STAMP) ## Check data/ and report every error with file:line:column

@@ -28,7 +28,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
     def rebase(match: re.Match[str]) -> str:
         settings = json.loads(match.group(2))
-        settings["base"] = f"{settings['base'].rstrip('/')}/{language}"
+        settings["base"] = f"{settings['base'].rstrip('/')}/{language}/"
         return match.group(1) + json.dumps(settings) + match.group(3)
 
     return CONFIG_SCRIPT.sub(rebase, output, count=1)

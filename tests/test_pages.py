@@ -225,7 +225,7 @@ def test_search_index_per_language(site: Path) -> None:
     # English pages make Material's search load the English index, relative to /en/.
     page = (site / "en" / "editions" / "2021" / "index.html").read_text(encoding="utf-8")
     [raw] = re.findall(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S)
-    assert json.loads(raw)["base"] == "../../../en"
+    assert json.loads(raw)["base"] == "../../../en/"
 
 
 def test_404_page_per_language(site: Path) -> None:

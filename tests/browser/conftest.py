@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -33,15 +34,17 @@ CHROMIUM_FLAGS = [
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves a built site quietly, under its public path, with the types a host should send."""
 
-    extensions_map = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".ics": "text/calendar; charset=utf-8",
-        ".html": "text/html; charset=utf-8",
-        ".json": "application/json",
-        ".js": "text/javascript",
-    }
+    def __init__(self, *args: Any, directory: str, **kwargs: Any) -> None:
+        self.extensions_map = {
+            **self.extensions_map,
+            ".ics": "text/calendar; charset=utf-8",
+            ".html": "text/html; charset=utf-8",
+            ".json": "application/json",
+            ".js": "text/javascript",
+        }
+        super().__init__(*args, directory=directory, **kwargs)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
+    def log_message(self, format: str, *args: object) -> None:
         return
 
     def translate_path(self, path: str) -> str:
@@ -82,8 +85,10 @@ def chromium_path() -> str:
     """Debian's Chromium; `make test` installs it (apt-get install chromium) when it can."""
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found is None:
-        pytest.fail("Chromium is missing: run `make test` (it installs Debian's chromium) "
-                    "or `apt-get install chromium`")
+        pytest.fail(
+            "Chromium is missing: run `make test` (it installs Debian's chromium) "
+            "or `apt-get install chromium`"
+        )
     return found
 
 

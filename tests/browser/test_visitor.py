@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Request
+from playwright.sync_api import Browser, ConsoleMessage, Request, Response
 
 from tests.browser.conftest import DATA, SiteServer, pages
 
@@ -14,35 +15,35 @@ from tests.browser.conftest import DATA, SiteServer, pages
 def test_every_page_loads_without_errors_or_foreign_requests(
     site: Path, server: SiteServer, browser: Browser
 ) -> None:
+    own_host = urlsplit(server.origin).netloc
     problems: list[str] = []
     context = browser.new_context()
     for path in pages(site):
         page = context.new_page()
         seen: list[str] = []
 
-        def console(message: ConsoleMessage, where: str = path, log: list[str] = seen) -> None:
+        def console(message: ConsoleMessage, log: list[str] = seen) -> None:
             if message.type == "error":
-                log.append(f"{where}: console error: {message.text}")
+                log.append(f"console error: {message.text}")
 
-        def request(sent: Request, where: str = path, log: list[str] = seen) -> None:
-            if urlsplit(sent.url).netloc not in {urlsplit(server.origin).netloc, ""}:
-                if not sent.url.startswith(("data:", "blob:")):
-                    log.append(f"{where}: request to another host: {sent.url}")
+        def request(sent: Request, log: list[str] = seen) -> None:
+            host = urlsplit(sent.url).netloc
+            if host and host != own_host:
+                log.append(f"request to another host: {sent.url}")
 
-        def failed(sent: Request, where: str = path, log: list[str] = seen) -> None:
-            log.append(f"{where}: failed request: {sent.url} ({sent.failure})")
+        def failed(sent: Request, log: list[str] = seen) -> None:
+            log.append(f"failed request: {sent.url} ({sent.failure})")
+
+        def response(answer: Response, log: list[str] = seen) -> None:
+            if answer.status >= 400:
+                log.append(f"HTTP {answer.status} for {answer.url}")
 
         page.on("console", console)
         page.on("request", request)
         page.on("requestfailed", failed)
-        page.on(
-            "response",
-            lambda response, where=path, log=seen: response.status >= 400
-            and not where.endswith("404.html")
-            and log.append(f"{where}: HTTP {response.status} for {response.url}"),
-        )
+        page.on("response", response)
         page.goto(server.url(path), wait_until="networkidle")
-        problems.extend(seen)
+        problems.extend(f"{path}: {problem}" for problem in seen)
         page.close()
     context.close()
     assert problems == []
@@ -82,3 +83,66 @@ def test_edition_page_reads_without_javascript(server: SiteServer, browser: Brow
     assert "Phase V: Final virtual/physical briefing" in text
     assert "Deadline for the submission of official contributions" in text
     assert "8 March 2021" in text
+
+
+def first_view_bytes(browser: Browser, url: str) -> tuple[int, list[str]]:
+    """Gzip-compressed bytes of everything a first visit to `url` loads, and what it loaded."""
+    context = browser.new_context()  # an empty cache: a first view
+    page = context.new_page()
+    responses: list[Response] = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url, wait_until="networkidle")
+    sizes = {response.url: len(gzip.compress(response.body(), 6)) for response in responses}
+    context.close()
+    return sum(sizes.values()), [f"{size:>7} {url}" for url, size in sorted(sizes.items())]
+
+
+@pytest.mark.parametrize(("path", "budget"), [("", 100_000), ("en/editions/2021/", 150_000)])
+def test_page_weight_on_first_view(
+    server: SiteServer, browser: Browser, path: str, budget: int
+) -> None:
+    total, loaded = first_view_bytes(browser, server.url(path))
+    print(f"\nfirst view of /{path}: {total} bytes compressed\n" + "\n".join(loaded))
+    assert total <= budget, "\n".join(loaded)
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_screenshots_for_review(
+    server: SiteServer, browser: Browser, output_dir: Path, language: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for name, path in [("home", ""), ("edition-2021", "editions/2021/")]:
+        page.goto(server.url(language + path), wait_until="networkidle")
+        target = output_dir / f"{name}-{language.strip('/') or 'es'}-{width}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=target, full_page=True)
+        assert target.stat().st_size > 10_000
+    context.close()
+    print(f"\nscreenshots in {output_dir}")
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [("", "Inventario", "Inventario de la CMSI"), ("en/", "Stocktaking", "WSIS Stocktaking")],
+)
+def test_search_finds_pages_of_its_own_language(
+    server: SiteServer, browser: Browser, language: str, query: str, expected: str
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})  # the search field is visible
+    page.goto(server.url(language), wait_until="networkidle")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)  # Material searches on key events
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15_000)
+    addresses = [link.evaluate("a => a.href") for link in results.all()]
+    text = page.locator(".md-search-result").inner_text()
+    context.close()
+    assert expected in text
+    assert addresses
+    assert all(address.startswith(server.url(language)) for address in addresses)
+    if not language:
+        assert not any(address.startswith(server.url("en/")) for address in addresses)
