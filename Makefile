@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Material prints a banner about MkDocs 2 on every run; the README explains the plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help build test validate serve schema lint format lock clean
+.PHONY: help build test validate serve new-edition schema lint format lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -41,6 +41,10 @@ validate: $(STAMP) ## Check data/ and report every error with file:line:column
 
 serve: $(STAMP) ## Preview at http://127.0.0.1:8000, rebuilding on any change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch src
+
+new-edition: $(STAMP) ## Add a skeleton edition to data/events.yaml: make new-edition YEAR=2027
+	@test -n "$(YEAR)" || { echo "usage: make new-edition YEAR=2027" >&2; exit 2; }
+	$(BIN)/wsis-site new-edition --data data $(YEAR)
 
 schema: $(STAMP) ## Regenerate the JSON Schemas in schema/ from the models
 	$(BIN)/wsis-site schema --data data --out schema

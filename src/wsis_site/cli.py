@@ -12,6 +12,7 @@ from pathlib import Path
 from wsis_site.errors import DataError, running_on_github
 from wsis_site.loader import load_site_data
 from wsis_site.parse import DATA_FILES, read_languages
+from wsis_site.scaffold import ScaffoldError, add_edition
 from wsis_site.schema import render_schemas
 from wsis_site.timeline import BUILD_DATE_VARIABLE, build_date
 
@@ -38,12 +39,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "else $SOURCE_DATE_EPOCH, else today)",
     )
 
+    scaffold = commands.add_parser("new-edition", help="add a skeleton edition to fill in")
+    scaffold.add_argument("year", help="the edition's year, e.g. 2027")
+    scaffold.add_argument("--data", type=Path, default=Path("data"), help="data folder")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
             return _validate(args.data)
         if args.command == "schema":
             return _schema(args.data, args.out, check=args.check)
+        if args.command == "new-edition":
+            return _new_edition(args.data, args.year)
         if args.build_date:
             os.environ[BUILD_DATE_VARIABLE] = args.build_date
         try:
@@ -65,6 +72,16 @@ def _validate(data_dir: Path) -> int:
         f"{len(data.letters)} letters, {len(data.organizations)} organizations, "
         f"languages {', '.join(data.languages)}"
     )
+    return 0
+
+
+def _new_edition(data_dir: Path, year: str) -> int:
+    try:
+        path = add_edition(data_dir, year)
+    except ScaffoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Added edition {year} to {path}. Replace each TODO, then run `make validate`.")
     return 0
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,6 +35,7 @@ DATA_FILES: Mapping[str, type[Model]] = {
 }
 LETTERS_DIR = "letters"
 UI_DIR = "ui"
+TODO = "TODO"
 M = TypeVar("M", bound=Model)
 
 
@@ -106,12 +107,34 @@ def read_languages(data_dir: Path) -> tuple[str, ...]:
 def validate_document(
     document: SourceDocument, model_type: type[BaseModel], languages: tuple[str, ...]
 ) -> tuple[BaseModel | None, list[DataIssue]]:
-    """Validate one document's data against its model, locating each error in the file."""
+    """Validate one document's data against its model, locating each error in the file.
+
+    Values still marked `TODO` (left by `wsis-site new-edition`) are reported as such, and
+    not a second time as whatever the field's type makes of them.
+    """
     data: Any = {} if document.data is None else document.data
+    todos = set(todo_paths(data))
+    issues = [
+        document.issue(path, "still marked TODO: write the real value", field_label=dotted(path))
+        for path in sorted(todos, key=str)
+    ]
     try:
-        return model_type.model_validate(data, context={"languages": languages}), []
+        return model_type.model_validate(data, context={"languages": languages}), issues
     except ValidationError as error:
-        return None, [_locate(document, detail) for detail in error.errors()]
+        details = [d for d in error.errors() if _data_path(data, d["loc"])[0] not in todos]
+        return None, issues + [_locate(document, detail) for detail in details]
+
+
+def todo_paths(node: Any, path: FieldPath = ()) -> Iterator[FieldPath]:
+    """Where the data still holds a `TODO` marker."""
+    if isinstance(node, str) and node.startswith(TODO):
+        yield path
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from todo_paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from todo_paths(value, (*path, index))
 
 
 def _locate(document: SourceDocument, detail: ErrorDetails) -> DataIssue:
