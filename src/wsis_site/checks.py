@@ -145,6 +145,14 @@ class _Checker:
                         yield self.unknown(PHASES, path, "letter", item.letter)
 
     def edition_references(self) -> Iterator[DataIssue]:
+        if self.phases is not None:
+            for edition_id, schedule in self.phases.editions.items():
+                for item_id in schedule.removed.keys() & schedule.items.keys():
+                    yield self.issue(
+                        PHASES,
+                        ("editions", edition_id, "removed", item_id),
+                        f"{item_id!r} is listed as removed but is still in items",
+                    )
         if self.events is None or self.phases is None:
             return
         for edition_id in self.phases.editions:

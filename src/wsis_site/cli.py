@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from wsis_site.changes import Snapshot, change_report, compare
 from wsis_site.errors import DataError, running_on_github
 from wsis_site.loader import load_site_data
 from wsis_site.parse import DATA_FILES, read_languages
@@ -43,6 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     scaffold.add_argument("year", help="the edition's year, e.g. 2027")
     scaffold.add_argument("--data", type=Path, default=Path("data"), help="data folder")
 
+    changes = commands.add_parser("changes", help="what a change does for the public, in words")
+    changes.add_argument("base", help="the revision before, e.g. origin/main")
+    changes.add_argument("head", nargs="?", default="HEAD", help="the revision after")
+    changes.add_argument("--data", type=Path, default=Path("data"), help="data folder")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
@@ -51,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args.data, args.out, check=args.check)
         if args.command == "new-edition":
             return _new_edition(args.data, args.year)
+        if args.command == "changes":
+            return _changes(args.data, args.base, args.head)
         if args.build_date:
             os.environ[BUILD_DATE_VARIABLE] = args.build_date
         try:
@@ -72,6 +80,15 @@ def _validate(data_dir: Path) -> int:
         f"{len(data.letters)} letters, {len(data.organizations)} organizations, "
         f"languages {', '.join(data.languages)}"
     )
+    return 0
+
+
+def _changes(data_dir: Path, base: str, head: str) -> int:
+    found = compare(Snapshot.at(data_dir, base), Snapshot.at(data_dir, head))
+    print(change_report(load_site_data(data_dir), found), end="")
+    if any(change.is_silent_removal for change in found):
+        print("error: the change removes published entries without a reason", file=sys.stderr)
+        return 1
     return 0
 
 

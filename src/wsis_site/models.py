@@ -214,7 +214,9 @@ class Item(Model):
 class EditionSchedule(Model):
     """The dated items of one edition."""
 
-    items: dict[Slug, Item] = Field(min_length=1)
+    items: dict[Slug, Item] = Field(default_factory=dict)
+    removed: dict[Slug, Localized] = Field(default_factory=dict)
+    """Published items taken out, by id, with the reason; prefer `status: cancelled`."""
 
 
 class PhasesFile(Model):

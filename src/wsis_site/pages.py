@@ -189,7 +189,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
     base_url = data.base_url(language)
 
     def language_name(code: str) -> str:
-        return Locale.parse(data.babel_locales[code]).get_display_name(locale) or code
+        return Locale.parse(code).get_display_name(locale) or code
 
     return {
         "data": data,

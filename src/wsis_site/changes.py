@@ -1,0 +1,263 @@
+"""What a pull request changes for the public, in plain words, in every language."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from pydantic import ValidationError
+
+from wsis_site.formatting import date_ranges, item_when
+from wsis_site.loader import SiteData
+from wsis_site.models import DateRange, Item
+from wsis_site.yamlsource import parse_yaml
+
+COMPARED = ("events.yaml", "phases.yaml", "letters.yaml")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The raw data of `events.yaml`, `phases.yaml` and `letters.yaml` at one revision."""
+
+    events: Mapping[str, Any]
+    phases: Mapping[str, Any]
+    letters: Mapping[str, Any]
+
+    @classmethod
+    def at(cls, data_dir: Path, revision: str) -> Snapshot:
+        """The data as committed in `revision` (a file missing there counts as empty)."""
+        prefix = _git(data_dir, "rev-parse", "--show-prefix").strip()
+        texts = []
+        for name in COMPARED:
+            try:
+                texts.append(_git(data_dir, "show", f"{revision}:{prefix}{name}"))
+            except subprocess.CalledProcessError:
+                texts.append("")
+        return cls(*(_raw(text, name) for text, name in zip(texts, COMPARED, strict=True)))
+
+    def editions(self) -> Mapping[str, Any]:
+        """Raw editions of `events.yaml`."""
+        return _mapping(self.events.get("editions"))
+
+    def items(self, edition_id: str) -> Mapping[str, Any]:
+        """Raw items of one edition in `phases.yaml`."""
+        return _mapping(
+            _mapping(_mapping(self.phases.get("editions")).get(edition_id)).get("items")
+        )
+
+    def removed(self, edition_id: str) -> Mapping[str, Any]:
+        """Reasons given in `phases.yaml` for items taken out of one edition."""
+        schedule = _mapping(_mapping(self.phases.get("editions")).get(edition_id))
+        return _mapping(schedule.get("removed"))
+
+
+def _git(data_dir: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=data_dir, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _raw(text: str, name: str) -> Mapping[str, Any]:
+    document, issues = parse_yaml(text, name)
+    if issues:
+        raise ValueError(f"{name} does not parse at that revision: {issues[0].as_text()}")
+    return _mapping(document.data)
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change the public will notice."""
+
+    kind: str
+    """A key of `data/ui/<lang>.yaml` without its `change_` prefix."""
+    edition_id: str
+    subject: Mapping[str, Any]
+    """The raw edition, item or letter it is about (the new one unless it was removed)."""
+    old: Any = None
+    new: Any = None
+    language: str | None = None
+    """For a text that changed in one language only."""
+    field: str | None = None
+
+    @property
+    def is_silent_removal(self) -> bool:
+        """A published entry taken away without a reason: subscribers lose it unannounced."""
+        return self.kind in {"item_removed_silently", "edition_removed_silently"}
+
+
+def compare(old: Snapshot, new: Snapshot) -> list[Change]:
+    """Every public change from `old` to `new`, edition by edition."""
+    changes: list[Change] = []
+    old_editions, new_editions = old.editions(), new.editions()
+    for edition_id in sorted(old_editions.keys() | new_editions.keys()):
+        before, after = (
+            _mapping(old_editions.get(edition_id)),
+            _mapping(new_editions.get(edition_id)),
+        )
+        changes += _edition_changes(edition_id, before, after)
+        old_items, new_items = old.items(edition_id), new.items(edition_id)
+        for item_id in [*new_items, *(i for i in old_items if i not in new_items)]:
+            changes += _item_changes(
+                edition_id,
+                _mapping(old_items.get(item_id)),
+                _mapping(new_items.get(item_id)),
+                new.removed(edition_id).get(item_id),
+            )
+    old_letters, new_letters = (
+        _mapping(old.letters.get("letters")),
+        _mapping(new.letters.get("letters")),
+    )
+    for letter_id in [letter for letter in new_letters if letter not in old_letters]:
+        editions = [
+            e for e, raw in new_editions.items() if letter_id in _mapping(raw).get("letters", [])
+        ]
+        changes.append(
+            Change("letter_added", ", ".join(editions) or "—", _mapping(new_letters[letter_id]))
+        )
+    return changes
+
+
+def _edition_changes(
+    edition_id: str, before: Mapping[str, Any], after: Mapping[str, Any]
+) -> Iterator[Change]:
+    if not after:
+        if before:
+            yield Change("edition_removed_silently", edition_id, before)
+        return
+    if not before:
+        yield Change("edition_added", edition_id, after)
+        return
+    for field in ("dates", "venue", "format"):
+        if before.get(field) != after.get(field):
+            yield Change(f"edition_{field}", edition_id, after, before.get(field), after.get(field))
+    yield from _text_changes(edition_id, before, after, ("name", "description"))
+
+
+def _item_changes(
+    edition_id: str, before: Mapping[str, Any], after: Mapping[str, Any], reason: Any
+) -> Iterator[Change]:
+    if not after:
+        kind = "item_removed" if reason else "item_removed_silently"
+        yield Change(kind, edition_id, before, new=reason)
+        return
+    if not before:
+        yield Change("item_added", edition_id, after)
+        return
+    schedule = ("date", "end_date", "time")
+    if any(before.get(field) != after.get(field) for field in schedule):
+        yield Change("item_moved", edition_id, after, before, after)
+    if before.get("status") != after.get("status"):
+        yield Change("item_status", edition_id, after, before.get("status"), after.get("status"))
+    yield from _text_changes(edition_id, before, after, ("title", "description"))
+
+
+def _text_changes(
+    edition_id: str, before: Mapping[str, Any], after: Mapping[str, Any], fields: tuple[str, ...]
+) -> Iterator[Change]:
+    for field in fields:
+        old, new = _mapping(before.get(field)), _mapping(after.get(field))
+        for language in sorted(old.keys() | new.keys()):
+            if old.get(language) != new.get(language):
+                yield Change(
+                    "text", edition_id, after, old.get(language), new.get(language), language, field
+                )
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Puts changes into words in one language, with the words of `data/ui/<lang>.yaml`."""
+
+    data: SiteData
+    language: str
+
+    @property
+    def locale(self) -> str:
+        """Babel locale of the report's language."""
+        return self.data.babel_locales[self.language]
+
+    def t(self, key: str, **values: str) -> str:
+        """One template string, filled in."""
+        return self.data.ui[self.language][key].format(**values)
+
+    def line(self, change: Change) -> str:
+        """One change as a sentence, headed by its edition."""
+        subject = self.name(change.subject)
+        values = {"title": subject, "name": subject}
+        if change.kind == "item_moved":
+            values |= {"old": self.when(change.old), "new": self.when(change.new)}
+        elif change.kind == "edition_dates":
+            values |= {"old": self.spans(change.old), "new": self.spans(change.new)}
+        elif change.kind in {"item_status", "edition_format", "edition_venue"}:
+            values |= {"old": self.value(change.old), "new": self.value(change.new)}
+        elif change.kind == "item_removed":
+            values |= {"reason": self.localized(change.new)}
+        elif change.kind == "text":
+            assert change.language is not None
+            language = Locale.parse(change.language)
+            values |= {
+                "language": language.get_display_name(self.locale) or change.language,
+                "field": self.t(f"change_field_{change.field}"),
+            }
+        elif change.kind == "item_added":
+            values |= {"when": self.when(change.subject)}
+        return f"{change.edition_id} · {self.t(f'change_{change.kind}', **values)}"
+
+    def name(self, raw: Mapping[str, Any]) -> str:
+        """An item's title, an edition's name or a letter's subject, in this language."""
+        for field in ("title", "name", "subject"):
+            if text := self.localized(raw.get(field)):
+                return text
+        return "?"
+
+    def localized(self, value: Any) -> str:
+        """A localized text in this language, or the raw value."""
+        if isinstance(value, dict):
+            return str(value.get(self.language) or next(iter(value.values()), ""))
+        return "" if value is None else str(value)
+
+    def when(self, raw: Mapping[str, Any]) -> str:
+        """An item's date and time as on the pages, or the raw values if they do not validate."""
+        try:
+            return item_when(Item.model_validate(raw, context={"languages": ()}), self.locale)
+        except ValidationError:
+            return str(raw.get("date", "?"))
+
+    def spans(self, raw: Any) -> str:
+        """An edition's date ranges."""
+        try:
+            ranges = [DateRange.model_validate(r) for r in raw or []]
+        except ValidationError:
+            return str(raw)
+        return "; ".join(date_ranges(ranges, self.locale))
+
+    def value(self, raw: Any) -> str:
+        """A status, format or venue in words."""
+        if isinstance(raw, dict):
+            return ", ".join(self.localized(v) for v in raw.values() if v)
+        key = (
+            f"status_{raw}"
+            if raw in {"cancelled", "tentative"}
+            else f"format_{str(raw).replace('-', '_')}"
+        )
+        return self.data.ui[self.language].get(key, str(raw or self.t("status_confirmed")))
+
+    def report(self, changes: list[Change]) -> str:
+        """The Markdown section of this language."""
+        lines = [f"### {self.t('change_heading')}", ""]
+        lines += [f"- {self.line(change)}" for change in changes] or [self.t("change_none")]
+        return "\n".join(lines)
+
+
+def change_report(data: SiteData, changes: list[Change]) -> str:
+    """The whole report: one section per language, silent removals first and loud."""
+    ordered = sorted(changes, key=lambda change: not change.is_silent_removal)
+    sections = [Reporter(data, language).report(ordered) for language in data.languages]
+    return "\n\n".join(sections) + "\n"

@@ -1,0 +1,117 @@
+"""The change report on real revisions of a temporary git repository."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import edit
+from wsis_site.cli import main
+
+
+def commit(project: Path, message: str) -> str:
+    """Commit everything as an editor would, and return the commit id."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+    }
+    for args in (["add", "-A"], ["commit", "-q", "-m", message]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+    return subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+@pytest.fixture
+def repo(project: Path) -> tuple[Path, str]:
+    """The project in a fresh git repository, with its first commit."""
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    return project, commit(project, "Seed")
+
+
+def report(
+    project: Path, base: str, head: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, list[str]]:
+    status = main(["changes", "--data", str(project / "data"), base, head])
+    return status, capsys.readouterr().out.splitlines()
+
+
+def test_report_states_moves_additions_and_translations(
+    repo: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, base = repo
+    phases = project / "data" / "phases.yaml"
+    edit(phases, "date: 2024-02-15", "date: 2024-02-29")
+    edit(phases, "en: Second virtual/physical meeting", "en: Second meeting, virtual or physical")
+    edit(
+        phases,
+        "  2024:\n    items:\n",
+        "  2024:\n    items:\n      registration:\n        kind: deadline\n"
+        "        title: {es: Plazo de inscripción, en: Registration deadline}\n"
+        "        date: 2024-05-01\n        letter: 2024-01-31-wsis-plus-20-invitation\n",
+    )
+    head = commit(project, "Editor's changes")
+    status, lines = report(project, base, head, capsys)
+    assert status == 0
+    assert lines[0] == "### Cambios para el público"
+    assert (
+        "- 2024 · Plazo de presentación de contribuciones al proceso de consultas abiertas: "
+        "fecha cambiada de 15 de febrero de 2024 a 29 de febrero de 2024 "
+        "(los suscriptores de los calendarios recibirán la actualización)"
+    ) in lines
+    assert (
+        "- 2024 · Submission deadline for the open consultation process: moved from "
+        "15 February 2024 to 29 February 2024 (calendar subscribers will receive an update)"
+    ) in lines
+    assert "- 2024 · New item added: Registration deadline (1 May 2024)" in lines
+    assert "- 2024 · Nuevo elemento: Plazo de inscripción (1 de mayo de 2024)" in lines
+    assert "- 2021 · English title of “Second meeting, virtual or physical” changed" in lines
+    assert "- 2021 · Título en inglés de «Segunda reunión virtual/presencial» cambiado" in lines
+    assert len(lines) == 2 * (2 + 3) + 1  # two sections of a heading, a blank and three lines
+
+
+def test_silent_removal_fails_loudly_and_a_reason_makes_it_pass(
+    repo: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, base = repo
+    phases = project / "data" / "phases.yaml"
+    text = phases.read_text(encoding="utf-8")
+    start, end = text.index("      phase-5:"), text.index("\n  2024:")
+    phases.write_text(
+        text[:start].rstrip("\n") + "\n\n" + text[end:].lstrip("\n"), encoding="utf-8"
+    )
+    silent = commit(project, "Drop phase V")
+    status, lines = report(project, base, silent, capsys)
+    assert status == 1
+    assert lines[2].startswith("- 2021 · ⚠️ ELIMINADO SIN MOTIVO: Sesión final informativa")
+    assert any(
+        line.startswith("- 2021 · ⚠️ REMOVED WITHOUT A REASON: Final virtual") for line in lines
+    )
+
+    edit(
+        phases,
+        "\n  2024:\n",
+        "    removed:\n      phase-5:\n"
+        "        es: Publicado por error.\n        en: Published by mistake.\n\n  2024:\n",
+    )
+    explained = commit(project, "Explain the removal")
+    status, lines = report(project, base, explained, capsys)
+    assert status == 0
+    assert (
+        "- 2021 · Removed: Final virtual/physical briefing on the WSIS Forum 2021. "
+        "Reason: Published by mistake." in lines
+    )
+
+
+def test_no_change(repo: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
+    project, base = repo
+    status, lines = report(project, base, base, capsys)
+    assert status == 0
+    assert "Ningún cambio visible para el público." in lines
+    assert "No change visible to the public." in lines
