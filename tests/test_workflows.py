@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +88,7 @@ def test_main_deploys_and_rebuilds_daily() -> None:
 def test_pre_commit_runs_the_data_yaml_and_code_checks() -> None:
     config = ROOT / ".pre-commit-config.yaml"
     subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "pre-commit"), "validate-config", str(config)], check=True
+        [str(Path(sys.executable).parent / "pre-commit"), "validate-config", str(config)], check=True
     )
     hooks = {hook["id"]: hook for repo in workflow(config)["repos"] for hook in repo["hooks"]}
     assert set(hooks) == {"validate-data", "yamllint", "ruff-check", "ruff-format", "mypy"}
