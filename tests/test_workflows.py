@@ -87,9 +87,8 @@ def test_main_deploys_and_rebuilds_daily() -> None:
 
 def test_pre_commit_runs_the_data_yaml_and_code_checks() -> None:
     config = ROOT / ".pre-commit-config.yaml"
-    subprocess.run(
-        [str(Path(sys.executable).parent / "pre-commit"), "validate-config", str(config)], check=True
-    )
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    subprocess.run([str(pre_commit), "validate-config", str(config)], check=True)
     hooks = {hook["id"]: hook for repo in workflow(config)["repos"] for hook in repo["hooks"]}
     assert set(hooks) == {"validate-data", "yamllint", "ruff-check", "ruff-format", "mypy"}
     assert hooks["validate-data"]["entry"].endswith("wsis-site validate --data data")
