@@ -150,8 +150,11 @@ class FeedWriter:
                 t("calendar_deadlines_description"),
             ),
         }
+        by_edition: dict[str, list[Entry]] = {}
+        for entry in every:
+            by_edition.setdefault(entry.edition_id, []).append(entry)
         for edition_id, edition in data.editions.items():
-            own = [e for e in every if e.edition_id == edition_id]
+            own = by_edition.get(edition_id, [])
             name = edition.name[language]
             feeds[edition_feed(edition_id)] = self.calendar(
                 own, name, t("calendar_edition_description")

@@ -184,6 +184,10 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         found = data.organizations[org_id].acronym
         return found[language] if found else None
 
+    deadlines = timeline.deadlines_newest_first(data.schedules)
+    by_edition: dict[str, list[timeline.DatedItem]] = {}
+    for entry in deadlines:
+        by_edition.setdefault(entry.edition_id, []).append(entry)
     words = EntryWords(data, language)
     by_key = {(entry.edition_id, entry.entry_id): entry for entry in entries(data)}
     base_url = data.base_url(language)
@@ -209,7 +213,8 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "language_name": language_name,
         "letter_html": letter_html,
         "iso_start": _iso_start,
-        "deadlines": timeline.deadlines_newest_first(data.schedules),
+        "deadlines": deadlines,
+        "deadlines_by_edition": by_edition,
         "next_deadline": timeline.next_deadline(data.schedules, today),
         "featured_edition_id": timeline.featured_edition(data.editions, today),
         "by_role": _by_role,
