@@ -39,8 +39,8 @@ test: lint $(NODE_TOOLS) ## Run the linters and every test, browser checks inclu
 validate: $(STAMP) ## Check data/ and report every error with file:line:column
 	$(BIN)/wsis-site validate --data data
 
-serve: $(STAMP) ## Preview at http://127.0.0.1:8000, rebuilding on any change
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch src
+serve: $(STAMP) ## Preview at http://127.0.0.1:8000, rebuilding on any change (ONLY=en: one language)
+	$(if $(ONLY),WSIS_PREVIEW_LANGUAGE=$(ONLY)) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch src
 
 new-edition: $(STAMP) ## Add a skeleton edition to data/events.yaml: make new-edition YEAR=2027
 	@test -n "$(YEAR)" || { echo "usage: make new-edition YEAR=2027" >&2; exit 2; }

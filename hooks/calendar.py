@@ -18,7 +18,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     data = load_site_data(data_dir)
     i18n = config.plugins.get("i18n")
     language = i18n.current_language if i18n is not None else data.default_language
+    at_root = i18n is None or language == i18n.default_language  # also in one-language previews
     site_dir = Path(config.site_dir)
-    write_feeds(data, data_dir, site_dir, language)
-    if language == data.default_language:
+    write_feeds(data, data_dir, site_dir if at_root else site_dir / language, language)
+    if at_root:
         write_host_files(data, site_dir)

@@ -40,6 +40,8 @@ def _check_languages(config: MkDocsConfig, data: SiteData) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return
+    if i18n.config.build_only_locale:  # a one-language preview: the i18n plugin reorders
+        return
     languages = i18n.config.languages
     locales = {language.locale for language in languages}
     defaults = [language.locale for language in languages if language.default]

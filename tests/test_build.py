@@ -159,3 +159,17 @@ def test_serve_rebuilds_when_data_changes(project: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_one_language_preview(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "preview"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WSIS_PREVIEW_LANGUAGE": "en"},
+        check=True,
+        capture_output=True,
+    )
+    assert '<html lang="en"' in (site / "editions" / "2021" / "index.html").read_text("utf-8")
+    assert not (site / "en").exists()
+    assert (site / "calendar" / "2021" / "phase-1.ics").is_file()

@@ -17,13 +17,12 @@ from wsis_site.timeline import build_date
 HTACCESS = "AddType text/calendar .ics\nAddCharset utf-8 .ics\n"
 
 
-def write_feeds(data: SiteData, data_dir: Path, site_dir: Path, language: str) -> list[Path]:
-    """Write every feed of `language` under its folder of `site_dir`; return the files written."""
-    prefix = site_dir / data.prefix(language)
+def write_feeds(data: SiteData, data_dir: Path, folder: Path, language: str) -> list[Path]:
+    """Write every feed of `language` into its `folder` of the site; return the files written."""
     writer = FeedWriter(EntryWords(data, language), revisions(data_dir))
     written = []
     for relative, content in writer.feeds().items():
-        target = prefix / relative
+        target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
         written.append(target)
