@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Material prints a banner about MkDocs 2 on every run; the README explains the plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help build test validate serve new-edition changes schema lint pre-commit format lock clean
+.PHONY: help build test validate serve new-edition changes schema lint pre-commit bench format lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -60,6 +60,10 @@ pre-commit: $(STAMP) ## Run the data, YAML, ruff and mypy checks before each com
 
 changes: $(STAMP) ## What your branch changes for the public: make changes BASE=origin/main
 	$(BIN)/wsis-site changes --data data $(or $(BASE),origin/main) HEAD
+
+bench: $(STAMP) $(NODE_TOOLS) ## Measure build overhead, scaling, feeds, live editing, page weight (BENCH_QUICK=1: short)
+	scripts/ensure-chromium.sh
+	$(BIN)/python -m benchmarks.run
 
 format: $(STAMP) ## Format the Python code
 	$(BIN)/ruff check --fix .

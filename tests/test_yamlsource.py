@@ -34,7 +34,8 @@ def test_only_plain_true_false_and_null_change_type() -> None:
         ("a: !!python/object/apply:os.system [ls]\n", 1, 4, "tags such as !!python/object"),
         ("a: !custom 1\n", 1, 4, "tags such as !custom are not allowed"),
         ("items:\n  - [unclosed\n", 3, 1, "expected ',' or ']'"),
-        ("a: 1\n b: 2\n", 2, 3, "mapping values are not allowed here"),
+        ("a: 1\n b: 2\n", 2, 3, "mapping values are not allowed"),
+        ("a: 1\n---\nb: 2\n", 2, 1, "only one YAML document is allowed"),
     ],
 )
 def test_refusals_name_the_line_and_column(text: str, line: int, column: int, message: str) -> None:

@@ -159,9 +159,14 @@ def _history(data_dir: Path) -> list[tuple[datetime, dict[str, Fingerprint]]] | 
     commits = [line.split() for line in log_lines.splitlines() if line.strip()]
     requests = "".join(f"{sha}:{path}\n" for sha, _ in commits for path in paths)
     blobs = _read_blobs(data_dir, requests)
+    parsed: dict[str, Any] = {}  # most commits leave one of the two files as it was
     versions = []
     for index, (_, timestamp) in enumerate(commits):
-        events, phases = (_parse(text) for text in blobs[index * 2 : index * 2 + 2])
+        texts = blobs[index * 2 : index * 2 + 2]
+        for text in texts:
+            if text not in parsed:
+                parsed[text] = _parse(text)
+        events, phases = (parsed[text] for text in texts)
         if events is None or phases is None:
             continue  # an unparsable commit was never published
         moment = datetime.fromtimestamp(int(timestamp), UTC)

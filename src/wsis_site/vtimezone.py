@@ -15,7 +15,7 @@ import importlib.resources
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -125,6 +125,7 @@ def _observance(
     return observance
 
 
+@cache
 def rule_vtimezone(zone: str) -> Timezone | None:
     """The 1970-anchored RRULE form of `zone`'s current rule, or None if it cannot be written."""
     rule = parse_posix_tz(current_rule(zone))
@@ -168,18 +169,32 @@ def vtimezone(zone: str, moments: Iterable[datetime]) -> Timezone:
     """A VTIMEZONE for `zone` that gives every one of `moments` (wall-clock times) its offset."""
     wall_times = sorted({moment.replace(tzinfo=None) for moment in moments})
     candidate = rule_vtimezone(zone)
-    if candidate is not None and _agrees(candidate, zone, wall_times):
+    if candidate is not None and all(_rule_agrees(zone, wall) for wall in wall_times):
         return candidate
     first = wall_times[0].date() if wall_times else date(ANCHOR_YEAR, 1, 1)
     last = wall_times[-1].date() + timedelta(days=1) if wall_times else first
+    return _exact_vtimezone(zone, first, last)
+
+
+@cache
+def _exact_vtimezone(zone: str, first: date, last: date) -> Timezone:
     return Timezone.from_tzid(zone, first_date=first, last_date=last)
 
 
-def _agrees(candidate: Timezone, zone: str, wall_times: list[datetime]) -> bool:
-    """True when calendar software reading `candidate` finds zoneinfo's offset at each time."""
-    read_back = candidate.to_tz(lookup_tzid=False)
-    truth = ZoneInfo(zone)
-    return all(
-        wall.replace(tzinfo=read_back).utcoffset() == wall.replace(tzinfo=truth).utcoffset()
-        for wall in wall_times
+@cache
+def _rule_agrees(zone: str, wall: datetime) -> bool:
+    """True when calendar software reading the rule form finds zoneinfo's offset at `wall`."""
+    read_back = _read_back(zone)
+    return (
+        wall.replace(tzinfo=read_back).utcoffset()
+        == wall.replace(tzinfo=ZoneInfo(zone)).utcoffset()
     )
+
+
+@cache
+def _read_back(zone: str) -> tzinfo:
+    """The rule form as icalendar interprets it (not as zoneinfo knows the zone)."""
+    candidate = rule_vtimezone(zone)
+    assert candidate is not None
+    read: tzinfo = candidate.to_tz(lookup_tzid=False)
+    return read

@@ -1,0 +1,349 @@
+"""`make bench`: where a build's time goes, how it grows, and what a visitor downloads.
+
+Writes BENCHMARKS.md. A benchmark, not a test: nothing here fails on a timing. Set
+BENCH_QUICK=1 for a short run (fewer repetitions, no 300-edition or 6-language builds).
+"""
+
+from __future__ import annotations
+
+import cProfile
+import gzip
+import importlib.metadata
+import math
+import os
+import platform
+import pstats
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks.synthetic import ROOT, write_project
+from wsis_site.calendars import EntryWords, FeedWriter
+from wsis_site.docs_tree import write_docs_tree
+from wsis_site.feeds_output import revisions
+from wsis_site.loader import load_site_data
+from wsis_site.timeline import build_date
+
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+RUNS = 2 if QUICK else 5
+SIZES = (1, 10, 100) if QUICK else (1, 10, 100, 300)
+LANGUAGE_COUNTS = (2,) if QUICK else (2, 6)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WSIS_BUILD_DATE": "2024-01-10"}
+PAGE_TYPES = {
+    "home": "",
+    "editions index": "editions/",
+    "edition": "editions/2024/",
+    "letter": "letters/2024-01-31-wsis-plus-20-invitation/",
+    "deadlines": "deadlines/",
+    "calendars": "calendars/",
+    "about (hand-written)": "about/",
+}
+
+
+def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
+    """Seconds one `mkdocs build` takes in a fresh process, as editors and CI run it."""
+    shutil.rmtree(site, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+        cwd=project,
+        env=ENV,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def bare_twin(project: Path, twin: Path) -> Path:
+    """The same site as plain Markdown: the generated pages written out, no hooks, no feeds."""
+    data = load_site_data(project / "data")
+    tree = write_docs_tree(data, project / "docs", project / "overrides" / "wsis", build_date(ENV))
+    shutil.copytree(project, twin, ignore=shutil.ignore_patterns("site*"))
+    shutil.rmtree(twin / "docs")
+    shutil.copytree(tree, twin / "docs")
+    config = (twin / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks_start = config.index("hooks:")
+    hooks_end = config.index("\n\n", hooks_start)
+    config = config[:hooks_start] + f"site_url: {data.site_url}" + config[hooks_end:]
+    (twin / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return twin
+
+
+def spread(values: list[float]) -> str:
+    """min / median / max."""
+    return f"{min(values):.3f} / {statistics.median(values):.3f} / {max(values):.3f}"
+
+
+def overhead(work: Path) -> list[str]:
+    """Real build against its bare twin, interleaved so drift hits both alike."""
+    project = _real_project(work / "real")
+    twin = bare_twin(project, work / "bare")
+    real, bare = [], []
+    for _ in range(RUNS):
+        real.append(mkdocs_build(project, work / "site-real"))
+        bare.append(mkdocs_build(twin, work / "site-bare"))
+    ratios = [r / b for r, b in zip(real, bare, strict=True)]
+    return [
+        "| build | seconds (min / median / max) |",
+        "| --- | --- |",
+        f"| real site (hooks, generated pages, feeds) | {spread(real)} |",
+        f"| bare twin (same pages as static Markdown) | {spread(bare)} |",
+        f"| ratio real / bare | {spread(ratios)} (goal: at most 1.10) |",
+    ]
+
+
+def _real_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    return target
+
+
+def pages_in(site: Path) -> int:
+    """How many HTML pages a build wrote."""
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def fitted_exponent(points: list[tuple[int, float]]) -> float:
+    """Slope of log(seconds) against log(pages): 1 means linear."""
+    xs = [math.log(pages) for pages, _ in points]
+    ys = [math.log(seconds) for _, seconds in points]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    covariance = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    return covariance / sum((x - mean_x) ** 2 for x in xs)
+
+
+def scaling(work: Path) -> list[str]:
+    """Build time and cost per page for growing synthetic data."""
+    lines = [
+        "| editions | languages | pages | seconds | ms per page | data load (s) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    fits = []
+    for count in LANGUAGE_COUNTS:
+        points = []
+        for size in SIZES:
+            project = write_project(work / f"synthetic-{size}-{count}", size, count)
+            start = time.perf_counter()
+            load_site_data(project / "data")
+            load = time.perf_counter() - start
+            site = work / f"site-{size}-{count}"
+            seconds = mkdocs_build(project, site)
+            pages = pages_in(site)
+            points.append((pages, seconds))
+            lines.append(
+                f"| {size} | {count} | {pages} | {seconds:.2f} | "
+                f"{1000 * seconds / pages:.1f} | {load:.3f} |"
+            )
+        large = [p for p in points if p[0] >= 20]  # below that, start-up time dominates
+        fits.append(f"{count} languages: {fitted_exponent(large):.2f}")
+    lines += [
+        "",
+        f"Fitted growth exponent (time against pages, 10 editions and up): {'; '.join(fits)}.",
+    ]
+    return lines
+
+
+def feeds(work: Path) -> list[str]:
+    """Time and size of every feed of the largest synthetic project."""
+    size = SIZES[-1]
+    project = work / f"synthetic-{size}-2"
+    if not project.exists():
+        write_project(project, size, 2)
+    data = load_site_data(project / "data")
+    history = revisions(project / "data")
+    lines = [
+        "| language | feeds | seconds | all.ics (bytes) | deadlines.ics (bytes) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for language in data.languages:
+        start = time.perf_counter()
+        written = FeedWriter(EntryWords(data, language), history).feeds()
+        seconds = time.perf_counter() - start
+        lines.append(
+            f"| {language} | {len(written)} | {seconds:.2f} | "
+            f"{len(written['calendar/all.ics'])} | {len(written['calendar/deadlines.ics'])} |"
+        )
+    return [f"{size} editions:", "", *lines]
+
+
+def free_port() -> int:
+    """A free loopback port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_for(url: str, text: str, limit: float = 120) -> float:
+    """Seconds until `url` shows `text`."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return time.perf_counter() - start
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} never showed {text!r}")
+
+
+@contextmanager
+def serving(project: Path, extra_env: dict[str, str]) -> Iterator[str]:
+    """`mkdocs serve` on a free port, as `make serve` runs it."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**ENV, **extra_env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def live_editing(work: Path) -> list[str]:
+    """From saving `data/phases.yaml` to the rebuilt page, with every language and with one."""
+    lines = ["| preview | seconds from save to page (min / median / max) |", "| --- | --- |"]
+    for label, extra in (
+        ("all languages (`make serve`)", {}),
+        ("Spanish only (`make serve ONLY=es`)", {"WSIS_PREVIEW_LANGUAGE": "es"}),
+    ):
+        project = _real_project(work / f"live-{len(extra)}")
+        phases = project / "data" / "phases.yaml"
+        with serving(project, extra) as base:
+            url = base + "editions/2021/"
+            wait_for(url, "Segunda reunión")
+            times = []
+            for run in range(RUNS):
+                text = phases.read_text(encoding="utf-8")
+                marker = f"edición {run}"
+                phases.write_text(
+                    text.replace("virtual/presencial\n", f"virtual/presencial {marker}\n", 1),
+                    encoding="utf-8",
+                )
+                times.append(wait_for(url, marker))
+                phases.write_text(text, encoding="utf-8")
+                time.sleep(1)
+        lines.append(f"| {label} | {spread(times)} |")
+    return lines
+
+
+def page_weight(work: Path) -> list[str]:
+    """Compressed bytes of everything each page type loads on a first view, in Chromium."""
+    from playwright.sync_api import Response, sync_playwright
+    from tests.browser.conftest import CHROMIUM_FLAGS, SiteServer, chromium_path
+
+    project = _real_project(work / "weight")
+    site = work / "site-weight"
+    mkdocs_build(project, site)
+    lines = ["| page | first view (gzip bytes) | files |", "| --- | ---: | ---: |"]
+    with SiteServer(site) as server, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        for label, path in PAGE_TYPES.items():
+            context = browser.new_context()
+            page = context.new_page()
+            bodies: list[bytes] = []
+
+            def keep(response: Response, into: list[bytes] = bodies) -> None:
+                into.append(response.body())
+
+            page.on("response", keep)
+            page.goto(server.url(path), wait_until="networkidle")
+            total = sum(len(gzip.compress(body, 6)) for body in bodies)
+            lines.append(f"| {label} | {total} | {len(bodies)} |")
+            context.close()
+        browser.close()
+    return lines
+
+
+def profile(work: Path) -> list[str]:
+    """Where a 100-edition build spends its time, by package."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = work / "synthetic-100-2"
+    if not project.exists():
+        write_project(project, 100, 2)
+    os.environ.update({key: ENV[key] for key in ("NO_MKDOCS_2_WARNING", "WSIS_BUILD_DATE")})
+    profiler = cProfile.Profile()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(work / "site-profile"))
+    profiler.runcall(build, config)
+    stats = pstats.Stats(profiler)
+    total = sum(timing[2] for timing in stats.stats.values())  # type: ignore[attr-defined]
+    by_package: dict[str, float] = {}
+    for (filename, _, _), timing in stats.stats.items():  # type: ignore[attr-defined]
+        by_package[_package(filename)] = by_package.get(_package(filename), 0.0) + timing[2]
+    lines = ["| code | share of own time |", "| --- | ---: |"]
+    for package, seconds in sorted(by_package.items(), key=lambda pair: -pair[1])[:10]:
+        lines.append(f"| {package} | {100 * seconds / total:.1f} % |")
+    return lines
+
+
+def _package(filename: str) -> str:
+    for marker in ("site-packages/", "src/", "/lib/python3"):
+        if marker in filename:
+            rest = filename.split(marker, 1)[1]
+            return rest.split("/", 1)[0] if marker != "/lib/python3" else "python (stdlib)"
+    return "hooks" if "/hooks/" in filename else filename.split("/")[-1]
+
+
+def machine() -> list[str]:
+    """What the figures were measured on."""
+    packages = (
+        "mkdocs",
+        "mkdocs-material",
+        "mkdocs-static-i18n",
+        "jinja2",
+        "icalendar",
+        "pydantic",
+    )
+    versions = ", ".join(f"{name} {importlib.metadata.version(name)}" for name in packages)
+    return [
+        f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC" + (" (quick run)" if QUICK else ""),
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}; {versions}",
+    ]
+
+
+SECTIONS: list[tuple[str, Callable[[Path], list[str]]]] = [
+    ("Overhead of the generator", overhead),
+    ("Scaling", scaling),
+    ("Calendar feeds", feeds),
+    ("Live editing", live_editing),
+    ("Page weight", page_weight),
+    ("Profile of a 100-edition build", profile),
+]
+
+
+def main() -> None:
+    """Run every section, print it, and write BENCHMARKS.md."""
+    output = ["# Benchmarks", "", "Written by `make bench` (`benchmarks/run.py`).", "", *machine()]
+    with tempfile.TemporaryDirectory(prefix="wsis-bench-") as folder:
+        work = Path(folder)
+        for title, section in SECTIONS:
+            print(f"== {title}", flush=True)
+            lines = section(work)
+            print("\n".join(lines), flush=True)
+            output += ["", f"## {title}", "", *lines]
+    (ROOT / "BENCHMARKS.md").write_text("\n".join(output) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""Synthetic projects of any size: N editions in L languages, shaped like the real data."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wsis_site.yamlsource import parse_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+UN_LANGUAGES = ("es", "en", "fr", "ar", "zh", "ru")
+LANGUAGE_NAMES = {
+    "es": "Español",
+    "en": "English",
+    "fr": "Français",
+    "ar": "العربية",
+    "zh": "中文",
+    "ru": "Русский",
+}
+FIRST_YEAR = 2006
+LETTER = "2024-01-31-wsis-plus-20-invitation"
+
+
+def _read(path: Path) -> Any:
+    document, issues = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+    assert not issues, issues
+    return document.data
+
+
+def _write(path: Path, data: Any) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _texts(base: dict[str, str], languages: tuple[str, ...]) -> dict[str, str]:
+    """A localized text in `languages`, the extra ones copied from English."""
+    return {code: base.get(code, base["en"]) for code in languages}
+
+
+def _localize_tree(node: Any, languages: tuple[str, ...]) -> Any:
+    """Every `{es:…, en:…}` of the real data, extended to `languages`."""
+    if isinstance(node, dict):
+        if set(node) == {"es", "en"}:
+            return _texts(node, languages)
+        return {key: _localize_tree(value, languages) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_localize_tree(value, languages) for value in node]
+    return node
+
+
+def _edition(year: int, languages: tuple[str, ...]) -> dict[str, Any]:
+    start = date(year, 5, 10)
+    collaborators = ["fao", "ilo", "itc", "unep", "unicef", "who", "wipo"]
+    return {
+        "name": _texts({"es": f"Foro de la CMSI de {year}", "en": f"WSIS Forum {year}"}, languages),
+        "description": _texts(
+            {"es": "Plataforma multipartita mundial.", "en": "A global multistakeholder platform."},
+            languages,
+        ),
+        "dates": [{"start": start.isoformat(), "end": (start + timedelta(days=4)).isoformat()}],
+        "venue": {
+            "city": _texts({"es": "Ginebra", "en": "Geneva"}, languages),
+            "country": _texts({"es": "Suiza", "en": "Switzerland"}, languages),
+        },
+        "format": "hybrid",
+        "remote_participation": True,
+        "organizers": [
+            {"organization": org, "role": "co-organizer"}
+            for org in ("itu", "unesco", "unctad", "undp")
+        ]
+        + [{"organization": org, "role": "collaborating-agency"} for org in collaborators],
+        "contact": "wsis-secretariat",
+        "website": "https://www.wsis.org/forum",
+        "letters": [LETTER],
+        "calls": {
+            "stocktaking": {
+                "kind": "stocktaking",
+                "title": _texts({"es": "Inventario", "en": "Stocktaking"}, languages),
+                "description": _texts({"es": "Proyectos.", "en": "Projects."}, languages),
+                "deadline": "stocktaking-deadline",
+                "letter": LETTER,
+            }
+        },
+    }
+
+
+def _items(year: int, languages: tuple[str, ...]) -> dict[str, Any]:
+    """Eight items, as many as a real edition: five phases, three deadlines."""
+    items: dict[str, Any] = {}
+    for number, roman in enumerate(("I", "II", "III", "IV", "V"), start=1):
+        day = date(year - 1, 9, 1) + timedelta(days=40 * number)
+        item: dict[str, Any] = {
+            "phase": roman,
+            "kind": "meeting",
+            "title": _texts({"es": f"Reunión {roman}", "en": f"Meeting {roman}"}, languages),
+            "description": _texts({"es": "Virtual.", "en": "Virtual."}, languages),
+            "date": day.isoformat(),
+            "letter": LETTER,
+        }
+        if number <= 2:
+            item["time"] = {"start": "15:00", "end": "16:00", "zone": "Europe/Zurich"}
+        items[f"phase-{number}"] = item
+    for name, month in (("stocktaking-deadline", 1), ("consultation-deadline", 2), ("prizes", 3)):
+        items[name] = {
+            "kind": "deadline",
+            "title": _texts({"es": f"Plazo {name}", "en": f"Deadline {name}"}, languages),
+            "date": date(year, month, 15).isoformat(),
+            "letter": LETTER,
+        }
+    return items
+
+
+def write_project(target: Path, editions: int, language_count: int) -> Path:
+    """A project in `target` with `editions` editions in the first `language_count` UN languages."""
+    languages = UN_LANGUAGES[:language_count]
+    target.mkdir(parents=True)
+    for part in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    data = target / "data"
+    site = _read(data / "site.yaml")
+    site["languages"] = list(languages)
+    _write(data / "site.yaml", site)
+    for name in ("organizations.yaml", "contacts.yaml", "letters.yaml"):
+        _write(data / name, _localize_tree(_read(data / name), languages))
+    years = range(FIRST_YEAR, FIRST_YEAR + editions)
+    _write(data / "events.yaml", {"editions": {str(y): _edition(y, languages) for y in years}})
+    _write(
+        data / "phases.yaml", {"editions": {str(y): {"items": _items(y, languages)} for y in years}}
+    )
+    for code in languages[2:]:
+        shutil.copy(data / "ui" / "en.yaml", data / "ui" / f"{code}.yaml")
+        shutil.copytree(target / "docs" / "en", target / "docs" / code)
+        for text in data.glob("letters/*.en.md"):
+            shutil.copy(text, text.with_name(text.name.replace(".en.md", f".{code}.md")))
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    extra = "".join(
+        f"        - locale: {code}\n          name: {LANGUAGE_NAMES[code]}\n          build: true\n"
+        for code in languages[2:]
+    )
+    config = config.replace("        - locale: en\n", extra + "        - locale: en\n", 1)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
