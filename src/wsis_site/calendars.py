@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event, vDuration, vText
@@ -137,6 +137,8 @@ class FeedWriter:
     words: EntryWords
     revisions: Mapping[str, Revision]
     """Revision of every entry, by its revision key."""
+    _events: dict[tuple[str, str], Event] = field(default_factory=dict, init=False, repr=False)
+    """Each VEVENT built once, then placed in every feed that holds it."""
 
     def feeds(self) -> dict[str, bytes]:
         """Every feed of the language, by path inside the language's folder."""
@@ -188,7 +190,10 @@ class FeedWriter:
         for zone, moments in sorted(_zone_moments(chosen).items()):
             calendar.add_component(vtimezone(zone, moments))
         for entry in chosen:
-            calendar.add_component(self.event(entry))
+            built = (entry.edition_id, entry.entry_id)
+            if built not in self._events:
+                self._events[built] = self.event(entry)
+            calendar.add_component(self._events[built])
         ical: bytes = calendar.to_ical()
         return ical
 
