@@ -72,7 +72,7 @@ def test_report_states_moves_additions_and_translations(
     assert "- 2024 · New item added: Registration deadline (1 May 2024)" in lines
     assert "- 2024 · Nuevo elemento: Plazo de inscripción (1 de mayo de 2024)" in lines
     assert "- 2021 · English title of “Second meeting, virtual or physical” changed" in lines
-    assert "- 2021 · Título en inglés de «Segunda reunión virtual/presencial» cambiado" in lines
+    assert "- 2021 · «Segunda reunión virtual/presencial»: se modificó el título en inglés" in lines
     assert len(lines) == 2 * (2 + 3) + 1  # two sections of a heading, a blank and three lines
 
 
@@ -115,3 +115,32 @@ def test_no_change(repo: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -
     assert status == 0
     assert "Ningún cambio visible para el público." in lines
     assert "No change visible to the public." in lines
+
+
+def test_other_public_fields_are_named_and_statuses_are_words(
+    repo: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, base = repo
+    edit(project / "data" / "events.yaml", "    remote_participation: true\n", "")
+    edit(
+        project / "data" / "phases.yaml",
+        "        date: 2021-01-29\n",
+        "        date: 2021-01-29\n        status: cancelled\n",
+    )
+    head = commit(project, "Drop remote participation, cancel phase III")
+    status, lines = report(project, base, head, capsys)
+    assert status == 0
+    assert (
+        "- 2024 · WSIS+20 Forum High-Level Event: “remote_participation” changed "
+        "(see the edition's page)" in lines
+    )
+    assert (
+        "- 2021 · Segunda reunión virtual/presencial: estado cambiado de «Confirmado» a "
+        "«Cancelado» (los suscriptores de los calendarios recibirán la actualización)" in lines
+    )
+
+
+def test_unknown_revision_is_an_error(repo: tuple[Path, str]) -> None:
+    project, base = repo
+    with pytest.raises(ValueError, match="'no-such-branch' is not a commit"):
+        main(["changes", "--data", str(project / "data"), "no-such-branch", base])

@@ -49,6 +49,13 @@ def test_letter_html_escapes_markup_and_drops_unsafe_links() -> None:
     assert "&lt;div onclick=x&gt;raw&lt;/div&gt;" in rendered
 
 
+def test_letter_html_keeps_mail_links_and_never_loads_images() -> None:
+    rendered = letter_html("Write to <wsis-info@itu.int>. ![logo](https://elsewhere.example/a.png)")
+    assert 'href="mailto:wsis-info@itu.int"' in rendered
+    assert "<img" not in rendered
+    assert "<span>logo</span>" in rendered
+
+
 def test_fragments_fill_hand_written_pages(project: Path) -> None:
     data = load_site_data(project / "data")
     tree = write_docs_tree(data, project / "docs", project / "overrides" / "wsis", build_date({}))

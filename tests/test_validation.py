@@ -265,3 +265,46 @@ def test_every_error_is_reported_at_once_across_files(data_dir: Path) -> None:
         "data/letters.yaml",
         "data/phases.yaml",
     ]
+
+
+def test_control_character_in_yaml(data_dir: Path) -> None:
+    path = data_dir / "contacts.yaml"
+    line = edit(path, "    name: Gitanjali Sah", "    name: Gitanjali\x07Sah")
+    assert errors(data_dir) == [
+        f"data/contacts.yaml:{line}:20: the invisible character U+0007 is not allowed: remove it"
+    ]
+
+
+def test_item_id_reserved_for_the_forum_days_or_a_section(data_dir: Path) -> None:
+    path = data_dir / "phases.yaml"
+    first = edit(path, "      phase-3:\n", "      forum:\n")
+    second = edit(path, "      phase-5:\n", "      contact:\n")
+    assert errors(data_dir) == [
+        f"data/phases.yaml:{first}:7: editions.2021.items.forum: "
+        "'forum' is reserved by the site: choose another id",
+        f"data/phases.yaml:{second}:7: editions.2021.items.contact: "
+        "'contact' is reserved by the site: choose another id",
+    ]
+
+
+def test_date_ranges_in_order(data_dir: Path) -> None:
+    path = data_dir / "events.yaml"
+    edit(
+        path,
+        "        end: 2021-05-21\n",
+        "        end: 2021-05-21\n      - start: 2021-05-01\n        end: 2021-05-02\n",
+    )
+    [error] = errors(data_dir)
+    assert error.endswith(
+        "editions.2021.dates[1].start: date ranges must come in order and not overlap: "
+        "add new ones at the end"
+    )
+
+
+def test_translation_must_keep_the_placeholders(data_dir: Path) -> None:
+    line = edit(
+        data_dir / "ui" / "en.yaml", "letter_of: Letter of {date}", "letter_of: Letter of {fecha}"
+    )
+    assert errors(data_dir) == [
+        f"data/ui/en.yaml:{line}:12: letter_of: must use the placeholders of the es text: {{date}}"
+    ]

@@ -130,7 +130,7 @@ class EntryWords:
         return self.t("edition") if entry.item is None else self.t(f"kind_{entry.item.kind}")
 
 
-@dataclass(frozen=True)
+@dataclass
 class FeedWriter:
     """Writes the feeds of one language."""
 

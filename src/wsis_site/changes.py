@@ -30,13 +30,25 @@ class Snapshot:
     @classmethod
     def at(cls, data_dir: Path, revision: str) -> Snapshot:
         """The data as committed in `revision` (a file missing there counts as empty)."""
+        try:
+            commit = _git(data_dir, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        except subprocess.CalledProcessError:
+            raise ValueError(f"{revision!r} is not a commit of this repository") from None
         prefix = _git(data_dir, "rev-parse", "--show-prefix").strip()
-        texts = []
-        for name in COMPARED:
-            try:
-                texts.append(_git(data_dir, "show", f"{revision}:{prefix}{name}"))
-            except subprocess.CalledProcessError:
-                texts.append("")
+        listing = [
+            "ls-tree",
+            "--full-tree",
+            "--name-only",
+            commit.strip(),
+            *([prefix] if prefix else []),
+        ]
+        present = set(_git(data_dir, *listing).split())
+        texts = [
+            _git(data_dir, "show", f"{commit.strip()}:{prefix}{name}")
+            if f"{prefix}{name}" in present
+            else ""
+            for name in COMPARED
+        ]
         return cls(*(_raw(text, name) for text, name in zip(texts, COMPARED, strict=True)))
 
     def editions(self) -> Mapping[str, Any]:
@@ -138,7 +150,11 @@ def _edition_changes(
     for field in ("dates", "venue", "format"):
         if before.get(field) != after.get(field):
             yield Change(f"edition_{field}", edition_id, after, before.get(field), after.get(field))
-    yield from _text_changes(edition_id, before, after, ("name", "description"))
+    texts = ("name", "description")
+    yield from _text_changes(edition_id, before, after, texts)
+    yield from _other_changes(
+        "edition_other", edition_id, before, after, {"dates", "venue", "format", *texts}
+    )
 
 
 def _item_changes(
@@ -156,7 +172,24 @@ def _item_changes(
         yield Change("item_moved", edition_id, after, before, after)
     if before.get("status") != after.get("status"):
         yield Change("item_status", edition_id, after, before.get("status"), after.get("status"))
-    yield from _text_changes(edition_id, before, after, ("title", "description"))
+    texts = ("title", "description")
+    yield from _text_changes(edition_id, before, after, texts)
+    yield from _other_changes(
+        "item_other", edition_id, before, after, {*schedule, "status", *texts}
+    )
+
+
+def _other_changes(
+    kind: str,
+    edition_id: str,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    described: set[str],
+) -> Iterator[Change]:
+    """Any other field that changed, named, so that nothing public changes unreported."""
+    for field in sorted((before.keys() | after.keys()) - described):
+        if before.get(field) != after.get(field):
+            yield Change(kind, edition_id, after, field=field)
 
 
 def _text_changes(
@@ -195,8 +228,14 @@ class Reporter:
             values |= {"old": self.when(change.old), "new": self.when(change.new)}
         elif change.kind == "edition_dates":
             values |= {"old": self.spans(change.old), "new": self.spans(change.new)}
-        elif change.kind in {"item_status", "edition_format", "edition_venue"}:
-            values |= {"old": self.value(change.old), "new": self.value(change.new)}
+        elif change.kind == "item_status":
+            values |= {"old": self.status(change.old), "new": self.status(change.new)}
+        elif change.kind == "edition_format":
+            values |= {"old": self.format(change.old), "new": self.format(change.new)}
+        elif change.kind == "edition_venue":
+            values |= {"old": self.venue(change.old), "new": self.venue(change.new)}
+        elif change.kind in {"edition_other", "item_other"}:
+            values |= {"field": str(change.field)}
         elif change.kind == "item_removed":
             values |= {"reason": self.localized(change.new)}
         elif change.kind == "text":
@@ -238,16 +277,18 @@ class Reporter:
             return str(raw)
         return "; ".join(date_ranges(ranges, self.locale))
 
-    def value(self, raw: Any) -> str:
-        """A status, format or venue in words."""
-        if isinstance(raw, dict):
-            return ", ".join(self.localized(v) for v in raw.values() if v)
-        key = (
-            f"status_{raw}"
-            if raw in {"cancelled", "tentative"}
-            else f"format_{str(raw).replace('-', '_')}"
-        )
-        return self.data.ui[self.language].get(key, str(raw or self.t("status_confirmed")))
+    def status(self, raw: Any) -> str:
+        """An item's status in words; no status means confirmed."""
+        return self.t(f"status_{raw or 'confirmed'}")
+
+    def format(self, raw: Any) -> str:
+        """An edition's format in words."""
+        return self.t(f"format_{str(raw).replace('-', '_')}") if raw else "—"
+
+    def venue(self, raw: Any) -> str:
+        """A venue as its name, city and country, or a dash when there was none."""
+        parts = [self.localized(value) for value in _mapping(raw).values() if value]
+        return ", ".join(parts) or "—"
 
     def report(self, changes: list[Change]) -> str:
         """The Markdown section of this language."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
+from string import Formatter
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
@@ -21,6 +23,12 @@ from wsis_site.models import (
 from wsis_site.parse import LETTERS_DIR, ParsedFiles, letter_text_name, ui_file_name
 
 EVENTS, PHASES, LETTERS = "events.yaml", "phases.yaml", "letters.yaml"
+#: Sections of an edition's page, whose ids item and call anchors must not take.
+RESERVED_IDS = frozenset(
+    {"timeline", "deadlines", "calls", "organizers", "contact", "calendar", "letters"}
+)
+#: The calendar ids of an edition's forum days.
+FORUM_ID = re.compile(r"forum(?:-[0-9]+)?")
 
 
 def cross_check(parsed: ParsedFiles) -> list[DataIssue]:
@@ -50,6 +58,7 @@ class _Checker:
         yield from self.letter_languages()
         yield from self.letter_texts()
         yield from self.ui_strings()
+        yield from self.reserved_ids()
 
     def issue(self, file: str, path: FieldPath, message: str) -> DataIssue:
         return self.parsed.documents[file].issue(path, message, field_label=dotted(path))
@@ -169,6 +178,13 @@ class _Checker:
         for edition_id, edition in self.events.editions.items():
             for i, span in enumerate(edition.dates):
                 path: FieldPath = ("editions", edition_id, "dates", i)
+                # Each span is a calendar event whose UID counts spans in order: keep them in order.
+                if i and span.start <= edition.dates[i - 1].end:
+                    yield self.issue(
+                        EVENTS,
+                        (*path, "start"),
+                        "date ranges must come in order and not overlap: add new ones at the end",
+                    )
                 if span.end < span.start:
                     yield self.issue(EVENTS, (*path, "end"), _before("end", span.end, span.start))
                 if str(span.start.year) != edition_id:
@@ -210,6 +226,29 @@ class _Checker:
                 f"must be after start ({slot.start:%H:%M}); items end on the day they start",
             )
 
+    def reserved_ids(self) -> Iterator[DataIssue]:
+        """Item and call ids become anchors and calendar UIDs next to names the site uses."""
+        if self.phases is not None:
+            for edition_id, schedule in self.phases.editions.items():
+                for item_id in schedule.items:
+                    if item_id in RESERVED_IDS or FORUM_ID.fullmatch(item_id):
+                        yield self.issue(
+                            PHASES,
+                            ("editions", edition_id, "items", item_id),
+                            f"{item_id!r} is reserved by the site: choose another id",
+                        )
+        if self.events is None:
+            return
+        for edition_id, edition in self.events.editions.items():
+            items = self.phases.editions.get(edition_id) if self.phases else None
+            for call_id in edition.calls:
+                if call_id in RESERVED_IDS or (items and call_id in items.items):
+                    yield self.issue(
+                        EVENTS,
+                        ("editions", edition_id, "calls", call_id),
+                        f"{call_id!r} is taken by an item or a section of the page: choose another",
+                    )
+
     def call_items(self) -> Iterator[DataIssue]:
         if self.events is None or self.phases is None:
             return
@@ -250,7 +289,8 @@ class _Checker:
         if self.letters is None or self.site is None:
             return
         expected: set[str] = set()
-        folder = f"data/{LETTERS_DIR}"
+        data_folder = self.parsed.documents[LETTERS].display_path.rsplit("/", 1)[0]
+        folder = f"{data_folder}/{LETTERS_DIR}"
         for letter_id in self.letters.letters:
             for language in self.site.languages:
                 name = letter_text_name(letter_id, language)
@@ -298,6 +338,21 @@ class _Checker:
                 yield self.issue(
                     name, (key,), f"unknown key {key!r}: not in data/{ui_file_name(default)}"
                 )
+            for key in strings.keys() & reference.keys():
+                wanted, found = _placeholders(reference[key]), _placeholders(strings[key])
+                if found != wanted:
+                    expected = ", ".join(f"{{{name}}}" for name in sorted(wanted or ())) or "none"
+                    yield self.issue(
+                        name, (key,), f"must use the placeholders of the {default} text: {expected}"
+                    )
+
+
+def _placeholders(template: str) -> set[str] | None:
+    """The `{name}` fields of a template string, or None if its braces do not parse."""
+    try:
+        return {name for _, name, _, _ in Formatter().parse(template) if name is not None}
+    except ValueError:
+        return None
 
 
 def _before(field: str, end: date, start: date) -> str:

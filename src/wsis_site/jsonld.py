@@ -33,7 +33,7 @@ def edition_event(data: SiteData, edition_id: str, language: str, base_url: str)
         "url": url,
         "inLanguage": language,
         "startDate": edition.first_day.isoformat(),
-        "endDate": max(r.end for r in edition.dates).isoformat(),
+        "endDate": edition.last_day.isoformat(),
         "eventStatus": SCHEMA + "EventScheduled",
         "organizer": [
             _organization(data, organizer.organization, language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -16,8 +17,16 @@ class _SafeLinks(Treeprocessor):
     """Keep https and mailto links (http upgraded); anything else becomes plain text."""
 
     def run(self, root: ET.Element) -> None:
+        for image in root.iter("img"):
+            # Images would load from other hosts: keep their words only.
+            alt = image.get("alt", "")
+            image.tag = "span"
+            image.attrib.clear()
+            image.text = alt
         for link in root.iter("a"):
-            href = link.get("href", "")
+            # Markdown hides e-mail autolinks behind character references; read them first.
+            href = html.unescape(self.md.postprocessors["amp_substitute"].run(link.get("href", "")))
+            link.set("href", href)
             scheme = urlsplit(href).scheme
             if scheme == "http":
                 link.set("href", "https" + href[len("http") :])

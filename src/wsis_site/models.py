@@ -167,6 +167,11 @@ class Edition(Model):
         """The day the edition opens."""
         return min(r.start for r in self.dates)
 
+    @property
+    def last_day(self) -> dt.date:
+        """The day the edition closes."""
+        return max(r.end for r in self.dates)
+
 
 class EventsFile(Model):
     """`data/events.yaml`."""

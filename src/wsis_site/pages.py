@@ -30,6 +30,9 @@ from wsis_site.letters import letter_html
 from wsis_site.loader import SiteData
 from wsis_site.models import Edition, Item
 
+# libyaml's emitter when PyYAML has it: JSON-LD front matter is large, and this is 10x faster.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -136,7 +139,9 @@ class PageRenderer:
             )
         if spec.feeds:
             front_matter["wsis_feeds"] = [base_url + feed for feed in spec.feeds]
-        matter = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True, width=1000)
+        matter = yaml.dump(
+            front_matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000
+        )
         return f"---\n{matter}---\n\n{body.strip()}\n"
 
     def fragment(self, name: str, page_url: str) -> str:
@@ -198,8 +203,6 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
     return {
         "data": data,
         "lang": language,
-        "locale": locale,
-        "today": today,
         "t": t,
         "day": partial(formatting.day, locale=locale),
         "day_span": partial(formatting.day_span, locale=locale),

@@ -51,15 +51,19 @@ def _digest(value: Any) -> str:
 def fingerprints(events: Any, phases: Any) -> dict[str, Fingerprint]:
     """Fingerprint of each calendar entry, keyed `<edition>/<item>`, from raw YAML data."""
     found: dict[str, Fingerprint] = {}
+    names: dict[str, Any] = {}
     for edition_id, edition in _mapping(_mapping(events).get("editions")).items():
         edition = _mapping(edition)
+        names[edition_id] = edition.get("name")
         schedule = {field: edition.get(field) for field in EDITION_SCHEDULE_FIELDS}
         found[forum_key(edition_id)] = Fingerprint(_digest(schedule), _digest(edition))
     for edition_id, schedule_file in _mapping(_mapping(phases).get("editions")).items():
         for item_id, item in _mapping(_mapping(schedule_file).get("items")).items():
             item = _mapping(item)
             schedule = {field: item.get(field) for field in ITEM_SCHEDULE_FIELDS}
-            found[item_key(edition_id, item_id)] = Fingerprint(_digest(schedule), _digest(item))
+            # An item's SUMMARY carries its edition's name: renaming the edition updates it.
+            content = {"item": item, "edition": names.get(edition_id)}
+            found[item_key(edition_id, item_id)] = Fingerprint(_digest(schedule), _digest(content))
     return found
 
 
@@ -126,12 +130,11 @@ def _parse(text: str) -> Any:
     return {} if document.data is None else document.data
 
 
-def _git(data_dir: Path, *args: str, stdin: str | None = None) -> str | None:
+def _git(data_dir: Path, *args: str) -> str | None:
     try:
         result = subprocess.run(
             ["git", *args],
             cwd=data_dir,
-            input=stdin,
             capture_output=True,
             text=True,
             encoding="utf-8",
@@ -153,7 +156,10 @@ def _history(data_dir: Path) -> list[tuple[datetime, dict[str, Fingerprint]]] | 
         return None
     paths = [f"{prefix.strip()}{name}" for name in HISTORY_FILES]
     pathspecs = [f":/{path}" for path in paths]
-    log_lines = _git(data_dir, "log", "--reverse", "--format=%H %ct", "--", *pathspecs)
+    # Only the commits of main itself: a branch's intermediate states were never published.
+    log_lines = _git(
+        data_dir, "log", "--first-parent", "--reverse", "--format=%H %ct", "--", *pathspecs
+    )
     if not log_lines:
         return []
     commits = [line.split() for line in log_lines.splitlines() if line.strip()]

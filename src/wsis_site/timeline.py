@@ -42,7 +42,7 @@ def item_status(item: Item, today: date) -> Status:
 
 def edition_status(edition: Edition, today: date) -> Status:
     """The status of an edition's forum days on `today`."""
-    return status(edition.first_day, max(r.end for r in edition.dates), today)
+    return status(edition.first_day, edition.last_day, today)
 
 
 @dataclass(frozen=True)
@@ -71,10 +71,12 @@ def next_deadline(schedules: Mapping[str, Mapping[str, Item]], today: date) -> D
     """The earliest deadline that is today or later and not cancelled, if there is one."""
     upcoming = [
         entry
-        for entry in deadlines_newest_first(schedules)
-        if entry.item.date >= today and entry.item.status != "cancelled"
+        for entry in all_items(schedules)
+        if entry.item.kind == "deadline"
+        and entry.item.date >= today
+        and entry.item.status != "cancelled"
     ]
-    return min(upcoming, key=lambda entry: entry.item.date, default=None)
+    return min(upcoming, key=lambda entry: (entry.item.date, entry.item_id), default=None)
 
 
 def featured_edition(editions: Mapping[str, Edition], today: date) -> str | None:

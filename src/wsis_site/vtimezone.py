@@ -101,7 +101,9 @@ def parse_posix_tz(text: str) -> PosixZone | None:
 def current_rule(zone: str) -> str:
     """The POSIX TZ string tzdata ends a zone's TZif file with."""
     resource = importlib.resources.files("tzdata.zoneinfo").joinpath(*zone.split("/"))
-    return resource.read_bytes().rstrip(b"\n").rsplit(b"\n", 1)[-1].decode("ascii")
+    footer = resource.read_bytes().rstrip(b"\n").rsplit(b"\n", 1)[-1]
+    # A zone without a footer ends in binary data: no rule, so the exact form is used.
+    return footer.decode("ascii") if footer.isascii() else ""
 
 
 def _observance(

@@ -108,6 +108,15 @@ def parse_yaml(text: str, display_path: str) -> tuple[SourceDocument, list[DataI
         where = Position.of(mark) if mark else Position(1, 1)
         problem = " ".join(part for part in (error.context, error.problem) if part)
         return document, [DataIssue(display_path, where.line, where.column, "", problem)]
+    except (
+        yaml.reader.ReaderError
+    ) as error:  # a character YAML does not allow, such as a control code
+        document.data = None
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        message = f"the invisible character U+{code:04X} is not allowed: remove it"
+        return document, [DataIssue(display_path, line, column, "", message)]
     return document, issues
 
 
