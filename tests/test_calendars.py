@@ -306,3 +306,14 @@ def test_without_history_sequence_is_zero_and_dtstamp_the_build_date(site: Path)
     for event in events(site / "calendar" / "all.ics").values():
         assert event.sequence == 0
         assert datetime(2024, 1, 10, tzinfo=UTC) == event.DTSTAMP
+
+
+def test_publishing_without_history_fails_when_history_is_required(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setenv("WSIS_REQUIRE_HISTORY", "1")
+    from wsis_site.revisions import entry_revisions
+
+    with pytest.raises(RuntimeError, match="git history of data/ is not there"):
+        entry_revisions(project / "data", datetime(2024, 1, 10, tzinfo=UTC))

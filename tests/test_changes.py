@@ -140,7 +140,9 @@ def test_other_public_fields_are_named_and_statuses_are_words(
     )
 
 
-def test_unknown_revision_is_an_error(repo: tuple[Path, str]) -> None:
+def test_unknown_revision_is_an_error(
+    repo: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     project, base = repo
-    with pytest.raises(ValueError, match="'no-such-branch' is not a commit"):
-        main(["changes", "--data", str(project / "data"), "no-such-branch", base])
+    assert main(["changes", "--data", str(project / "data"), "no-such-branch", base]) == 2
+    assert "'no-such-branch' is not a commit of this repository" in capsys.readouterr().err

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +11,7 @@ from babel import Locale
 from pydantic import ValidationError
 
 from wsis_site.formatting import date_ranges, item_when
+from wsis_site.git import git
 from wsis_site.loader import SiteData
 from wsis_site.models import DateRange, Item
 from wsis_site.yamlsource import parse_yaml
@@ -30,11 +30,10 @@ class Snapshot:
     @classmethod
     def at(cls, data_dir: Path, revision: str) -> Snapshot:
         """The data as committed in `revision` (a file missing there counts as empty)."""
-        try:
-            commit = _git(data_dir, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-        except subprocess.CalledProcessError:
-            raise ValueError(f"{revision!r} is not a commit of this repository") from None
-        prefix = _git(data_dir, "rev-parse", "--show-prefix").strip()
+        commit = git(data_dir, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        if commit is None:
+            raise ValueError(f"{revision!r} is not a commit of this repository")
+        prefix = _required(git(data_dir, "rev-parse", "--show-prefix")).strip()
         listing = [
             "ls-tree",
             "--full-tree",
@@ -42,9 +41,9 @@ class Snapshot:
             commit.strip(),
             *([prefix] if prefix else []),
         ]
-        present = set(_git(data_dir, *listing).split())
+        present = set(_required(git(data_dir, *listing)).split())
         texts = [
-            _git(data_dir, "show", f"{commit.strip()}:{prefix}{name}")
+            _required(git(data_dir, "show", f"{commit.strip()}:{prefix}{name}"))
             if f"{prefix}{name}" in present
             else ""
             for name in COMPARED
@@ -67,10 +66,10 @@ class Snapshot:
         return _mapping(schedule.get("removed"))
 
 
-def _git(data_dir: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=data_dir, capture_output=True, text=True, check=True
-    ).stdout
+def _required(output: str | None) -> str:
+    if output is None:
+        raise ValueError("git failed in the data folder: is it inside a git repository?")
+    return output
 
 
 def _raw(text: str, name: str) -> Mapping[str, Any]:

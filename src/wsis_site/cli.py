@@ -84,7 +84,11 @@ def _validate(data_dir: Path) -> int:
 
 
 def _changes(data_dir: Path, base: str, head: str) -> int:
-    found = compare(Snapshot.at(data_dir, base), Snapshot.at(data_dir, head))
+    try:
+        found = compare(Snapshot.at(data_dir, base), Snapshot.at(data_dir, head))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(change_report(load_site_data(data_dir), found), end="")
     if any(change.is_silent_removal for change in found):
         print("error: the change removes published entries without a reason", file=sys.stderr)

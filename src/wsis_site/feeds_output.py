@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
 from datetime import UTC, datetime, time
 from functools import lru_cache
 from pathlib import Path
 
 from wsis_site.calendars import FEED_DIR, EntryWords, FeedWriter
+from wsis_site.git import git
 from wsis_site.loader import SiteData
 from wsis_site.revisions import Revision, entry_revisions
 from wsis_site.timeline import build_date
@@ -65,10 +65,4 @@ def _data_digest(data_dir: Path) -> str:
 
 
 def _head(data_dir: Path) -> str:
-    try:
-        result = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=data_dir, capture_output=True, text=True, check=False
-        )
-    except FileNotFoundError:
-        return ""
-    return result.stdout.strip()
+    return (git(data_dir, "rev-parse", "HEAD") or "").strip()

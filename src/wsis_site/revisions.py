@@ -10,18 +10,21 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import subprocess
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from wsis_site.git import git, git_output
 from wsis_site.yamlsource import parse_yaml
 
 log = logging.getLogger(__name__)
 
 HISTORY_FILES = ("events.yaml", "phases.yaml")
+#: Set to 1 where feeds are published (CI), so a shallow clone fails instead of resetting SEQUENCE.
+REQUIRE_HISTORY = "WSIS_REQUIRE_HISTORY"
 #: Fields whose change moves an entry in subscribers' calendars, so SEQUENCE goes up.
 ITEM_SCHEDULE_FIELDS = ("date", "end_date", "time", "status")
 EDITION_SCHEDULE_FIELDS = ("dates", "venue", "format")
@@ -112,6 +115,9 @@ def entry_revisions(data_dir: Path, fallback: datetime) -> dict[str, Revision]:
     working = _working_fingerprints(data_dir)
     history = _history(data_dir)
     if history is None:
+        if os.environ.get(REQUIRE_HISTORY) == "1":
+            # Publishing SEQUENCE 0 after higher ones would make calendars ignore updates.
+            raise RuntimeError(f"{REQUIRE_HISTORY}=1 but the git history of data/ is not there")
         return {key: Revision(0, fallback, fallback) for key in working}
     last_moment = history[-1][0] if history else fallback
     return replay(iter([*history, (last_moment, working)]))
@@ -130,34 +136,19 @@ def _parse(text: str) -> Any:
     return {} if document.data is None else document.data
 
 
-def _git(data_dir: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", *args],
-            cwd=data_dir,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=False,
-        )
-    except FileNotFoundError:
-        return None
-    return result.stdout if result.returncode == 0 else None
-
-
 def _history(data_dir: Path) -> list[tuple[datetime, dict[str, Fingerprint]]] | None:
     """Each commit touching the history files, oldest first, with its fingerprints."""
-    prefix = _git(data_dir, "rev-parse", "--show-prefix")
+    prefix = git(data_dir, "rev-parse", "--show-prefix")
     if prefix is None:
         log.warning("%s is not in a git repository: calendar SEQUENCE stays 0", data_dir)
         return None
-    if (_git(data_dir, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
+    if (git(data_dir, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
         log.warning("shallow clone: calendar SEQUENCE needs the full history (fetch-depth: 0)")
         return None
     paths = [f"{prefix.strip()}{name}" for name in HISTORY_FILES]
     pathspecs = [f":/{path}" for path in paths]
     # Only the commits of main itself: a branch's intermediate states were never published.
-    log_lines = _git(
+    log_lines = git(
         data_dir, "log", "--first-parent", "--reverse", "--format=%H %ct", "--", *pathspecs
     )
     if not log_lines:
@@ -182,13 +173,7 @@ def _history(data_dir: Path) -> list[tuple[datetime, dict[str, Fingerprint]]] | 
 
 def _read_blobs(data_dir: Path, requests: str) -> list[str]:
     """Contents of `<commit>:<path>` objects, in request order; empty where one is missing."""
-    raw = subprocess.run(
-        ["git", "cat-file", "--batch"],
-        cwd=data_dir,
-        input=requests.encode(),
-        capture_output=True,
-        check=True,
-    ).stdout
+    raw = git_output(data_dir, "cat-file", "--batch", stdin=requests.encode()) or b""
     blobs: list[str] = []
     position = 0
     for _ in requests.splitlines():
