@@ -137,7 +137,7 @@ def test_search_finds_pages_of_its_own_language(
     page.locator(".md-search__input").click()
     page.keyboard.type(query)  # Material searches on key events
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15_000)
+    results.first.wait_for(timeout=30_000)
     addresses = [link.evaluate("a => a.href") for link in results.all()]
     text = page.locator(".md-search-result").inner_text()
     context.close()
