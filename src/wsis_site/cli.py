@@ -1,4 +1,4 @@
-"""Command line of the core: validate the data, keep the JSON Schemas current, build safely."""
+"""Command line of the core: validate, schemas, safe builds, new editions, change reports."""
 
 from __future__ import annotations
 
