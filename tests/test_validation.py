@@ -160,7 +160,7 @@ def test_unknown_letter_and_item_references(data_dir: Path) -> None:
         f"data/events.yaml:{item_line}:19: editions.2021.calls.open-consultation.deadline: "
         "unknown item 'phase-9': not in phases.yaml under 2021",
         f"data/phases.yaml:{letter_line}:17: editions.2021.items.phase-1.letter: "
-        "unknown letter '2020-10-13-lost': not defined in letters in data/",
+        "unknown letter '2020-10-13-lost': not defined in letters.yaml",
     ]
 
 

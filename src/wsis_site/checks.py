@@ -23,6 +23,7 @@ from wsis_site.models import (
 from wsis_site.parse import LETTERS_DIR, ParsedFiles, letter_text_name, ui_file_name
 
 EVENTS, PHASES, LETTERS = "events.yaml", "phases.yaml", "letters.yaml"
+ORGANIZATIONS, CONTACTS = "organizations.yaml", "contacts.yaml"
 #: Sections of an edition's page, whose ids item and call anchors must not take.
 RESERVED_IDS = frozenset(
     {"timeline", "deadlines", "calls", "organizers", "contact", "calendar", "letters"}
@@ -40,8 +41,8 @@ class _Checker:
     def __init__(self, parsed: ParsedFiles) -> None:
         self.parsed = parsed
         self.site = parsed.model("site.yaml", SiteSettings)
-        self.organizations = parsed.model("organizations.yaml", OrganizationsFile)
-        self.contacts = parsed.model("contacts.yaml", ContactsFile)
+        self.organizations = parsed.model(ORGANIZATIONS, OrganizationsFile)
+        self.contacts = parsed.model(CONTACTS, ContactsFile)
         self.events = parsed.model(EVENTS, EventsFile)
         self.phases = parsed.model(PHASES, PhasesFile)
         self.letters = parsed.model(LETTERS, LettersFile)
@@ -64,9 +65,7 @@ class _Checker:
         return self.parsed.documents[file].issue(path, message, field_label=dotted(path))
 
     def unknown(self, file: str, path: FieldPath, kind: str, value: str) -> DataIssue:
-        source = {"organization": "organizations.yaml", "contact": "contacts.yaml"}.get(
-            kind, f"{kind}s in data/"
-        )
+        source = {"organization": ORGANIZATIONS, "contact": CONTACTS, "letter": LETTERS}[kind]
         return self.issue(file, path, f"unknown {kind} {value!r}: not defined in {source}")
 
     def site_settings(self) -> Iterator[DataIssue]:
@@ -97,7 +96,7 @@ class _Checker:
             for contact_id, contact in self.contacts.contacts.items():
                 if contact.organization not in known:
                     path: FieldPath = ("contacts", contact_id, "organization")
-                    yield self.unknown("contacts.yaml", path, "organization", contact.organization)
+                    yield self.unknown(CONTACTS, path, "organization", contact.organization)
         if self.events:
             for edition_id, edition in self.events.editions.items():
                 seen: set[str] = set()
