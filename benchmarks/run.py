@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.conftest import copy_project
+
 from benchmarks.synthetic import ROOT, write_project
 from wsis_site.calendars import EntryWords, FeedWriter
 from wsis_site.docs_tree import write_docs_tree
@@ -91,7 +93,7 @@ def overhead(work: Path) -> list[str]:
     ]
     size = SIZES[-2]
     for label, project in (
-        ("the real data (2 editions, 2 languages)", _real_project(work / "real")),
+        ("the real data (2 editions, 2 languages)", copy_project(work / "real")),
         (f"{size} synthetic editions, 2 languages", write_project(work / "overhead", size, 2)),
     ):
         twin = bare_twin(project, project.with_name(project.name + "-bare"))
@@ -108,14 +110,6 @@ def overhead(work: Path) -> list[str]:
         "Goal: a ratio of at most 1.10.",
     ]
     return lines
-
-
-def _real_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
-    return target
 
 
 def pages_in(site: Path) -> int:
@@ -233,7 +227,7 @@ def live_editing(work: Path) -> list[str]:
         ("all languages (`make serve`)", {}),
         ("Spanish only (`make serve ONLY=es`)", {"WSIS_PREVIEW_LANGUAGE": "es"}),
     ):
-        project = _real_project(work / f"live-{len(extra)}")
+        project = copy_project(work / f"live-{len(extra)}")
         phases = project / "data" / "phases.yaml"
         with serving(project, extra) as base:
             url = base + "editions/2021/"
@@ -258,7 +252,7 @@ def page_weight(work: Path) -> list[str]:
     from playwright.sync_api import Response, sync_playwright
     from tests.browser.conftest import CHROMIUM_FLAGS, SiteServer, chromium_path
 
-    project = _real_project(work / "weight")
+    project = copy_project(work / "weight")
     site = work / "site-weight"
     mkdocs_build(project, site)
     lines = ["| page | first view (gzip bytes) | files |", "| --- | ---: | ---: |"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from tests.conftest import copy_project
 
 from wsis_site.yamlsource import parse_yaml
 
@@ -116,13 +117,7 @@ def _items(year: int, languages: tuple[str, ...]) -> dict[str, Any]:
 def write_project(target: Path, editions: int, language_count: int) -> Path:
     """A project in `target` with `editions` editions in the first `language_count` UN languages."""
     languages = UN_LANGUAGES[:language_count]
-    target.mkdir(parents=True)
-    for part in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
+    copy_project(target)
     data = target / "data"
     site = _read(data / "site.yaml")
     site["languages"] = list(languages)
