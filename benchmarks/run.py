@@ -29,8 +29,9 @@ from pathlib import Path
 from tests.conftest import copy_project
 
 from benchmarks.synthetic import ROOT, write_project
-from wsis_site.calendars import EntryWords, FeedWriter
+from wsis_site.calendars import FeedWriter
 from wsis_site.docs_tree import write_docs_tree
+from wsis_site.entries import EntryWords
 from wsis_site.feeds_output import revisions
 from wsis_site.loader import load_site_data
 from wsis_site.timeline import build_date

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import quote, urlencode
 
-from wsis_site.calendars import Entry, EntryWords, entry_times
+from wsis_site.entries import Entry, EntryWords, entry_times
 
 GOOGLE_RENDER = "https://calendar.google.com/calendar/render"
 OUTLOOK_COMPOSE = "https://outlook.live.com/calendar/0/action/compose"

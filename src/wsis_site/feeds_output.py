@@ -7,7 +7,8 @@ from datetime import UTC, datetime, time
 from functools import lru_cache
 from pathlib import Path
 
-from wsis_site.calendars import FEED_DIR, EntryWords, FeedWriter
+from wsis_site.calendars import FeedWriter
+from wsis_site.entries import FEED_DIR, EntryWords
 from wsis_site.git import git
 from wsis_site.loader import SiteData
 from wsis_site.revisions import Revision, entry_revisions

@@ -17,7 +17,7 @@ from babel import Locale
 
 from wsis_site import formatting, timeline
 from wsis_site.calendar_links import google_link, outlook_link, subscribe_links
-from wsis_site.calendars import (
+from wsis_site.entries import (
     ALL_FEED,
     DEADLINES_FEED,
     EntryWords,

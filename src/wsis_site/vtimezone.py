@@ -167,20 +167,31 @@ def rule_vtimezone(zone: str) -> Timezone | None:
     return timezone
 
 
-def vtimezone(zone: str, moments: Iterable[datetime]) -> Timezone:
-    """A VTIMEZONE for `zone` that gives every one of `moments` (wall-clock times) its offset."""
+def vtimezone_ical(zone: str, moments: Iterable[datetime]) -> bytes:
+    """The VTIMEZONE of `zone` that gives every one of `moments` (wall-clock times) its offset.
+
+    Serialized once per form: feeds repeat the same few zones thousands of times.
+    """
     wall_times = sorted({moment.replace(tzinfo=None) for moment in moments})
-    candidate = rule_vtimezone(zone)
-    if candidate is not None and all(_rule_agrees(zone, wall) for wall in wall_times):
-        return candidate
+    if rule_vtimezone(zone) is not None and all(_rule_agrees(zone, wall) for wall in wall_times):
+        return _rule_ical(zone)
     first = wall_times[0].date() if wall_times else date(ANCHOR_YEAR, 1, 1)
     last = wall_times[-1].date() + timedelta(days=1) if wall_times else first
-    return _exact_vtimezone(zone, first, last)
+    return _exact_ical(zone, first, last)
 
 
 @cache
-def _exact_vtimezone(zone: str, first: date, last: date) -> Timezone:
-    return Timezone.from_tzid(zone, first_date=first, last_date=last)
+def _rule_ical(zone: str) -> bytes:
+    candidate = rule_vtimezone(zone)
+    assert candidate is not None
+    ical: bytes = candidate.to_ical()
+    return ical
+
+
+@cache
+def _exact_ical(zone: str, first: date, last: date) -> bytes:
+    ical: bytes = Timezone.from_tzid(zone, first_date=first, last_date=last).to_ical()
+    return ical
 
 
 @cache
