@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import edit
+from tests.conftest import build, edit
 from wsis_site import loader
+from wsis_site.background import can_fork
 from wsis_site.cli import main
 
 
@@ -173,3 +174,14 @@ def test_one_language_preview(project: Path, tmp_path: Path) -> None:
     assert '<html lang="en"' in (site / "editions" / "2021" / "index.html").read_text("utf-8")
     assert not (site / "en").exists()
     assert (site / "calendar" / "2021" / "phase-1.ics").is_file()
+
+
+def test_forked_and_serial_builds_write_the_same_site(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert can_fork(), "the first build must use a second process"
+    forked = build(project, tmp_path / "forked", "2024-01-10")
+    monkeypatch.setenv("WSIS_SERIAL", "1")
+    serial = build(project, tmp_path / "serial", "2024-01-10")
+    assert tree_digest(forked) == tree_digest(serial)
+    assert len(list(forked.rglob("*.ics"))) > 20

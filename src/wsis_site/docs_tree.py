@@ -6,13 +6,16 @@ import atexit
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from jinja2 import TemplateNotFound
 
+from wsis_site.background import in_background
 from wsis_site.loader import SiteData
-from wsis_site.pages import PageRenderer
+from wsis_site.pages import PageRenderer, compile_templates
 
 #: `<!-- wsis:next-deadline -->` in a hand-written page is replaced by that data fragment.
 FRAGMENT = re.compile(r"<!--\s*wsis:([a-z-]+)\s*-->")
@@ -38,7 +41,28 @@ def write_docs_tree(data: SiteData, docs_dir: Path, templates_dir: Path, today: 
     tree = Path(tempfile.mkdtemp(prefix="wsis-docs-"))
     atexit.register(shutil.rmtree, tree, ignore_errors=True)
     shutil.copytree(docs_dir, tree, dirs_exist_ok=True)
-    for language in data.languages:
+    compile_templates(templates_dir)  # before the fork, so neither process compiles them again
+    # Half the languages are written by a second process, on the core MkDocs leaves idle.
+    here, there = data.languages[0::2], data.languages[1::2]
+    pending = in_background(
+        partial(_write_languages, data, there, tree, docs_dir, templates_dir, today)
+    )
+    _write_languages(data, here, tree, docs_dir, templates_dir, today)
+    pending.result()
+    (tree / MARKER).write_text("generated from data/; edit data/ and docs/ instead\n")
+    return tree
+
+
+def _write_languages(
+    data: SiteData,
+    languages: Sequence[str],
+    tree: Path,
+    docs_dir: Path,
+    templates_dir: Path,
+    today: date,
+) -> None:
+    """Fill the fragments of hand-written pages and write the generated pages of `languages`."""
+    for language in languages:
         renderer = PageRenderer(data, language, today, templates_dir)
         for page in sorted((tree / language).rglob("*.md")):
             relative = page.relative_to(tree / language)
@@ -51,8 +75,6 @@ def write_docs_tree(data: SiteData, docs_dir: Path, templates_dir: Path, today: 
                 )
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-    (tree / MARKER).write_text("generated from data/; edit data/ and docs/ instead\n")
-    return tree
 
 
 def _fill_fragments(page: Path, relative: Path, renderer: PageRenderer, source: Path) -> None:

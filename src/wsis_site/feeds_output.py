@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from datetime import UTC, datetime, time
 from functools import lru_cache
 from pathlib import Path
 
-from wsis_site.calendars import FeedWriter
 from wsis_site.entries import FEED_DIR, EntryWords
 from wsis_site.git import git
 from wsis_site.loader import SiteData
@@ -18,8 +18,17 @@ from wsis_site.timeline import build_date
 HTACCESS = "AddType text/calendar .ics\nAddCharset utf-8 .ics\n"
 
 
+def write_all_feeds(data: SiteData, data_dir: Path, folders: Mapping[str, Path]) -> None:
+    """Write the feeds of each language into its folder of the site."""
+    for language, folder in folders.items():
+        write_feeds(data, data_dir, folder, language)
+
+
 def write_feeds(data: SiteData, data_dir: Path, folder: Path, language: str) -> list[Path]:
     """Write every feed of `language` into its `folder` of the site; return the files written."""
+    # Imported here, by the process that writes feeds: pages are built without icalendar.
+    from wsis_site.calendars import FeedWriter
+
     writer = FeedWriter(EntryWords(data, language), revisions(data_dir))
     written = []
     for relative, content in writer.feeds().items():

@@ -42,7 +42,7 @@ CallKind = Literal[
 class Model(BaseModel):
     """Base for every data model: unknown fields are errors and values never change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # --- data/site.yaml -------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 from collections.abc import Iterator, Mapping
@@ -162,17 +163,37 @@ class PageRenderer:
         )
 
 
+#: How templates are compiled; part of the bytecode cache's file names, so a change of any of
+#: these never loads code compiled under the old ones.
+TEMPLATE_OPTIONS: dict[str, Any] = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
 @cache
 def template_environment(templates_dir: Path) -> jinja2.Environment:
-    """One compiled, autoescaping template environment per templates folder and process."""
+    """One autoescaping template environment per templates folder and process.
+
+    Compiled templates are kept in Jinja's per-user bytecode cache (checked against each
+    template's source), as Python keeps `__pycache__`: compiling costs more than a small build.
+    """
+    options = hashlib.sha256(repr(sorted(TEMPLATE_OPTIONS.items())).encode()).hexdigest()[:12]
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
-        autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(pattern=f"__wsis_{options}_%s.cache"),
+        **TEMPLATE_OPTIONS,
     )
+
+
+def compile_templates(templates_dir: Path) -> None:
+    """Compile every template of the folder now, into the process-wide environment."""
+    environment = template_environment(templates_dir)
+    for name in environment.list_templates(extensions=["html"]):
+        environment.get_template(name)
 
 
 def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]:

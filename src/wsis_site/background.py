@@ -1,0 +1,108 @@
+"""Run part of a build in a forked process, on the core MkDocs leaves idle.
+
+A forked child starts with everything the parent has already imported and loaded, so it costs
+a few milliseconds. Where forking is unsafe (no `fork`, or other threads running, as under
+`mkdocs serve`) or `WSIS_SERIAL=1` is set, the work runs in the calling process instead.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class BackgroundError(RuntimeError):
+    """The forked work failed in a way that cannot be re-raised as itself."""
+
+
+class Pending(Generic[T]):
+    """The outcome of work started by `in_background`: its value, or its exception."""
+
+    def __init__(self, pid: int | None, read_fd: int | None, outcome: tuple[bool, object]):
+        self._pid = pid
+        self._read_fd = read_fd
+        self._outcome = outcome
+
+    def result(self) -> T:
+        """Wait for the work; return its value or raise its exception."""
+        if self._pid is not None and self._read_fd is not None:
+            self._outcome = _collect(self._pid, self._read_fd)
+            self._pid = self._read_fd = None
+        succeeded, value = self._outcome
+        if not succeeded:
+            assert isinstance(value, BaseException)
+            raise value
+        return value  # type: ignore[return-value]
+
+
+def in_background(work: Callable[[], T]) -> Pending[T]:
+    """Start `work` in a forked child, or run it here when forking is unsafe."""
+    if not can_fork():
+        try:
+            return Pending(None, None, (True, work()))
+        except Exception as error:  # handed back by result(), as a child's would be
+            return Pending(None, None, (False, error))
+    read_fd, write_fd = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: never return into the parent's code
+        os.close(read_fd)
+        _run_child(work, write_fd)
+    os.close(write_fd)
+    return Pending(pid, read_fd, (False, BackgroundError("not collected")))
+
+
+def can_fork() -> bool:
+    """True where a fork copies a single-threaded process and the user has not opted out."""
+    return (
+        hasattr(os, "fork")
+        and threading.active_count() == 1
+        and os.environ.get("WSIS_SERIAL", "") != "1"
+    )
+
+
+def _run_child(work: Callable[[], object], write_fd: int) -> None:
+    status = 0
+    try:
+        payload = _dumps((True, work()))
+    except BaseException as error:  # every failure goes back to the parent
+        status = 1
+        payload = _dumps((False, error))
+    with os.fdopen(write_fd, "wb") as pipe:
+        pipe.write(payload)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)  # skips the parent's atexit handlers, which would delete its files
+
+
+def _dumps(outcome: tuple[bool, object]) -> bytes:
+    """Pickle the outcome; an exception that does not survive pickling goes back as text."""
+    try:
+        payload = pickle.dumps(outcome)
+        pickle.loads(payload)  # some exceptions pickle but cannot be rebuilt from their args
+        return payload
+    except Exception:
+        error = outcome[1]
+        if isinstance(error, BaseException):
+            text = "".join(traceback.format_exception(error))
+        else:
+            text = f"cannot send back {error!r}"
+        return pickle.dumps((False, BackgroundError(text)))
+
+
+def _collect(pid: int, read_fd: int) -> tuple[bool, object]:
+    with os.fdopen(read_fd, "rb") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if not payload:
+        return False, BackgroundError(f"background build process ended with status {status}")
+    outcome: tuple[bool, object] = pickle.loads(payload)  # our own child's bytes
+    return outcome
