@@ -53,3 +53,12 @@ def edit(path: Path, old: str, new: str, *, count: int = 1) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new, count), encoding="utf-8")
     return line
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the browser checks last.
+
+    Their server and browser threads live until the session ends, and while other threads
+    run a build never forks its second process (see `wsis_site.background`).
+    """
+    items.sort(key=lambda item: "/browser/" in str(item.path))

@@ -68,7 +68,10 @@ def test_an_error_that_cannot_be_rebuilt_comes_back_as_its_traceback() -> None:
 
 
 def test_a_child_that_dies_is_an_error() -> None:
+    parent = os.getpid()
+
     def die() -> None:
+        assert os.getpid() != parent, "never kill the test run itself"
         os.kill(os.getpid(), signal.SIGKILL)
 
     with pytest.raises(BackgroundError, match="ended with status"):

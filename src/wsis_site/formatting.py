@@ -1,8 +1,12 @@
-"""Dates, times and zones for people, in each page's locale, with Babel and zoneinfo."""
+"""Dates, times and zones for people, in each page's locale, with Babel and zoneinfo.
+
+Each formatted value is kept: the same dates appear on many pages and Babel is slow.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_interval, format_time
@@ -10,11 +14,13 @@ from babel.dates import format_date, format_interval, format_time
 from wsis_site.models import DateRange, Item, TimeSlot
 
 
+@cache
 def day(value: date, locale: str) -> str:
     """`9 de septiembre de 2020`, `9 September 2020`."""
     return format_date(value, "long", locale=locale)
 
 
+@cache
 def day_span(start: date, end: date, locale: str) -> str:
     """`17–21 de mayo de 2021`, `17–21 May 2021`; a single day when start equals end."""
     if start == end:
@@ -46,6 +52,7 @@ def localize(value: date, slot: TimeSlot) -> tuple[datetime, datetime | None]:
     return start, end
 
 
+@cache
 def time_span(value: date, slot: TimeSlot, locale: str) -> str:
     """`15:00–16:00 CEST (UTC+2)`: wall-clock times, the zone's abbreviation and offset that day."""
     start, _ = localize(value, slot)

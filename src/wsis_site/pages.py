@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 import yaml
 from babel import Locale
+from jinja2.utils import htmlsafe_json_dumps
 
 from wsis_site import formatting, timeline
 from wsis_site.calendar_links import google_link, outlook_link, subscribe_links
@@ -104,6 +105,7 @@ def letter_url(letter_id: str) -> str:
     return f"letters/{letter_id}/"
 
 
+@cache
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from one page to another of the same language, both given as directory URLs."""
     target = posixpath.relpath(to_url or ".", from_url or ".")
@@ -135,8 +137,13 @@ class PageRenderer:
         }
         base_url = self.data.base_url(self.language)
         if "edition_id" in spec.values:
-            front_matter["wsis_jsonld"] = edition_event(
-                self.data, spec.values["edition_id"], self.language, base_url
+            # Serialized here, safe inside <script>: MkDocs parses front matter in pure Python,
+            # and one JSON string is many times quicker to read than the same nested YAML.
+            front_matter["wsis_jsonld"] = str(
+                htmlsafe_json_dumps(
+                    edition_event(self.data, spec.values["edition_id"], self.language, base_url),
+                    sort_keys=True,
+                )
             )
         if spec.feeds:
             front_matter["wsis_feeds"] = [base_url + feed for feed in spec.feeds]
