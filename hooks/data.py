@@ -5,6 +5,7 @@ It also sets `site_url` from `data/site.yaml`, so the address is written in one 
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,7 +14,16 @@ from mkdocs.exceptions import PluginError
 from wsis_site.errors import DataError
 from wsis_site.loader import SiteData, load_site_data
 
+_one_shot_build = False
+"""True under `mkdocs build`, which ends with its build; `mkdocs serve` goes on rebuilding."""
+
 # --- Hooks ----------------------------------------------------------------------------------
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Note whether this process builds once."""
+    global _one_shot_build
+    _one_shot_build = command in {"build", "gh-deploy"}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -24,7 +34,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"Invalid data:\n{error.report()}") from None
     _check_languages(config, data)
     config.site_url = data.site_url
+    if _one_shot_build:
+        # The data and libraries live as long as the process: collections need not scan them.
+        # Not under `serve`, where frozen garbage of every rebuild would stay for good.
+        gc.freeze()
     return config
+
+
+def on_shutdown() -> None:
+    """Hand what was frozen back to the collector."""
+    gc.unfreeze()
 
 
 # --- Helpers --------------------------------------------------------------------------------

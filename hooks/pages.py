@@ -6,10 +6,14 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from wsis_site.docs_tree import DocsTreeError, is_generated_tree, write_docs_tree
+from wsis_site.docs_tree import DocsTree, DocsTreeError, is_generated_tree, start_docs_tree
 from wsis_site.loader import load_site_data
 from wsis_site.timeline import build_date
+
+_tree: DocsTree | None = None
+"""The docs tree of the current build, whose other languages may still be being written."""
 
 # --- Hooks ----------------------------------------------------------------------------------
 
@@ -19,18 +23,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     The i18n plugin only treats files inside `docs_dir` as pages of a language, so generated
     pages are written there rather than added as virtual `File` objects, which it would drop.
+    The first language's pages are written here; the others' while MkDocs builds the first.
     """
+    global _tree
     docs_dir = Path(config.docs_dir)
-    if is_generated_tree(docs_dir):  # the i18n plugin's rebuild for another language
+    if is_generated_tree(docs_dir):  # the i18n plugin's build of another language
+        _complete_tree()
         return config
     project = Path(config.config_file_path).parent
     data = load_site_data(project / "data")
+    i18n = config.plugins.get("i18n")
+    built: list[str] = []
+    if i18n is not None:  # the default language first: the i18n plugin builds it first
+        built = sorted(i18n.build_languages, key=lambda code: code != i18n.default_language)
     try:
-        tree = write_docs_tree(data, docs_dir, templates_dir(config), build_date())
+        _tree = start_docs_tree(data, docs_dir, templates_dir(config), build_date(), built)
     except DocsTreeError as error:
         raise PluginError(str(error)) from None
-    config.docs_dir = str(tree)
+    config.docs_dir = str(_tree.path)
     return config
+
+
+@event_priority(-110)  # after the i18n plugin (-100) has built every other language
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Collect the second process even when no other language was built (a preview)."""
+    _complete_tree()
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -48,6 +65,16 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 # --- Helpers --------------------------------------------------------------------------------
+
+
+def _complete_tree() -> None:
+    """Wait for the other languages' pages, failing the build with what went wrong."""
+    if _tree is None:
+        return
+    try:
+        _tree.complete()
+    except DocsTreeError as error:
+        raise PluginError(str(error)) from None
 
 
 def templates_dir(config: MkDocsConfig) -> Path:

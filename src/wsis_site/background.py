@@ -60,6 +60,11 @@ def in_background(work: Callable[[], T]) -> Pending[T]:
     return Pending(pid, read_fd, (False, BackgroundError("not collected")))
 
 
+def completed(value: T) -> Pending[T]:
+    """Work that needed no second process: already done, with `value`."""
+    return Pending(None, None, (True, value))
+
+
 def can_fork() -> bool:
     """True where a fork copies a single-threaded process and the user has not opted out."""
     return (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -137,11 +138,14 @@ def _build(config_file: Path, site_dir: Path) -> int:
     from wsis_site.sitebuild import build_site
 
     load_site_data(config_file.parent / "data")  # fail fast, with the data errors on top
+    gc.freeze()  # the data and libraries outlive the build: its collections need not scan them
     try:
         build_site(config_file, site_dir)
     except (Abort, MkDocsException) as error:
         print(f"Build failed: {error}\n{site_dir} was left as it was.", file=sys.stderr)
         return 1
+    finally:
+        gc.unfreeze()
     print(f"Built {site_dir}")
     return 0
 

@@ -7,15 +7,20 @@ import re
 import shutil
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from jinja2 import TemplateNotFound
-
-from wsis_site.background import in_background
+from wsis_site.background import Pending, completed, in_background
 from wsis_site.loader import SiteData
-from wsis_site.pages import PageRenderer, compile_templates
+from wsis_site.pages import (
+    PageRenderer,
+    PageSpec,
+    compile_templates,
+    page_specs,
+    template_environment,
+)
 
 #: `<!-- wsis:next-deadline -->` in a hand-written page is replaced by that data fragment.
 FRAGMENT = re.compile(r"<!--\s*wsis:([a-z-]+)\s*-->")
@@ -28,29 +33,88 @@ class DocsTreeError(Exception):
 
 
 def is_generated_tree(docs_dir: Path) -> bool:
-    """True for a tree written by `write_docs_tree`."""
+    """True for a tree written by `write_docs_tree` or `start_docs_tree`."""
     return (docs_dir / MARKER).is_file()
 
 
+@dataclass(frozen=True)
+class DocsTree:
+    """A tree whose first language is written and whose other languages may still be."""
+
+    path: Path
+    pending: Pending[None]
+
+    def complete(self) -> Path:
+        """Wait until every page is written (raising what went wrong); return the tree."""
+        self.pending.result()
+        return self.path
+
+
 def write_docs_tree(data: SiteData, docs_dir: Path, templates_dir: Path, today: date) -> Path:
-    """A fresh folder holding `docs_dir` and every generated page of every language.
+    """A fresh folder holding `docs_dir` and every generated page of every language."""
+    return start_docs_tree(data, docs_dir, templates_dir, today).complete()
+
+
+def start_docs_tree(
+    data: SiteData,
+    docs_dir: Path,
+    templates_dir: Path,
+    today: date,
+    built: Sequence[str] = (),
+) -> DocsTree:
+    """A fresh tree of `docs_dir` plus the generated pages, the first built language written.
 
     The generated pages sit in each language's folder like hand-written ones, so the i18n
     plugin gives them a language switcher, search and sitemap entries like any other page.
+    Every page file exists on return, so MkDocs lists them all; the other languages in `built`
+    (default: every language) are written by a second process while MkDocs builds the first,
+    and must be complete (`DocsTree.complete`) before MkDocs reads them.
     """
+    built = tuple(built) or data.languages
     tree = Path(tempfile.mkdtemp(prefix="wsis-docs-"))
     atexit.register(shutil.rmtree, tree, ignore_errors=True)
     shutil.copytree(docs_dir, tree, dirs_exist_ok=True)
     compile_templates(templates_dir)  # before the fork, so neither process compiles them again
-    # Half the languages are written by a second process, on the core MkDocs leaves idle.
-    here, there = data.languages[0::2], data.languages[1::2]
-    pending = in_background(
-        partial(_write_languages, data, there, tree, docs_dir, templates_dir, today)
-    )
-    _write_languages(data, here, tree, docs_dir, templates_dir, today)
-    pending.result()
+    for language in data.languages:  # every error is found before anything is built
+        _check_hand_written_pages(data, language, docs_dir / language, templates_dir)
+    # MkDocs needs the first language at once: two processes share its pages, and the second
+    # also creates the other languages' files, empty, so MkDocs lists every page.
+    first = PageRenderer(data, built[0], today, templates_dir)
+    specs = list(page_specs(data, built[0]))
+    others = [language for language in data.languages if language != built[0]]
+
+    def second_half() -> None:
+        _write_pages(first, specs[1::2], tree / built[0])
+        _reserve_pages(data, others, tree)
+
+    half = in_background(second_half)
+    _write_pages(first, specs[0::2], tree / built[0])
+    _fill_fragments(first, tree / built[0], docs_dir / built[0])
+    half.result()
+    rest = partial(_write_languages, data, built[1:], tree, docs_dir, templates_dir, today)
+    pending = in_background(rest) if built[1:] else completed(None)
     (tree / MARKER).write_text("generated from data/; edit data/ and docs/ instead\n")
-    return tree
+    return DocsTree(tree, pending)
+
+
+def _check_hand_written_pages(
+    data: SiteData, language: str, source_folder: Path, templates_dir: Path
+) -> None:
+    """Hand-written pages must name known fragments and leave generated pages' paths free."""
+    known = set(template_environment(templates_dir).list_templates())
+    sources = sorted(source_folder.rglob("*.md"))
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        for match in FRAGMENT.finditer(text):
+            if f"fragments/{match.group(1)}.html" not in known:
+                line = text[: match.start()].count("\n") + 1
+                raise DocsTreeError(f"{source}:{line}: unknown data fragment {match.group(1)!r}")
+    hand_written = {source.relative_to(source_folder).as_posix() for source in sources}
+    for spec in page_specs(data, language):
+        if spec.source_path in hand_written:
+            raise DocsTreeError(
+                f"{source_folder / spec.source_path} is generated from data/: remove it"
+            )
 
 
 def _write_languages(
@@ -61,37 +125,42 @@ def _write_languages(
     templates_dir: Path,
     today: date,
 ) -> None:
-    """Fill the fragments of hand-written pages and write the generated pages of `languages`."""
+    """Write the generated pages of each language, and fill its hand-written pages' fragments."""
     for language in languages:
         renderer = PageRenderer(data, language, today, templates_dir)
-        for page in sorted((tree / language).rglob("*.md")):
-            relative = page.relative_to(tree / language)
-            _fill_fragments(page, relative, renderer, docs_dir / language / relative)
-        for source_path, text in renderer.pages().items():
-            target = tree / language / source_path
-            if target.exists():
-                raise DocsTreeError(
-                    f"{docs_dir / language / source_path} is generated from data/: remove it"
-                )
+        _write_pages(renderer, list(page_specs(data, language)), tree / language)
+        _fill_fragments(renderer, tree / language, docs_dir / language)
+
+
+def _write_pages(renderer: PageRenderer, specs: list[PageSpec], folder: Path) -> None:
+    for spec in specs:
+        target = folder / spec.source_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(renderer.page(spec), encoding="utf-8")
+
+
+def _reserve_pages(data: SiteData, languages: Sequence[str], tree: Path) -> None:
+    """Create the generated pages' files of `languages`, empty, to be written later."""
+    for language in languages:
+        for spec in page_specs(data, language):
+            target = tree / language / spec.source_path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.touch()
 
 
-def _fill_fragments(page: Path, relative: Path, renderer: PageRenderer, source: Path) -> None:
-    """Replace each fragment marker of a hand-written page by its rendered HTML."""
-    text = page.read_text(encoding="utf-8")
-    url = page_url(relative)
+def _fill_fragments(renderer: PageRenderer, folder: Path, source_folder: Path) -> None:
+    """Replace each fragment marker of the hand-written pages by its rendered HTML."""
+    for source in sorted(source_folder.rglob("*.md")):
+        relative = source.relative_to(source_folder)
+        text = source.read_text(encoding="utf-8")
+        fill = partial(_fragment_html, renderer, page_url(relative))
+        filled = FRAGMENT.sub(fill, text)
+        if filled != text:
+            (folder / relative).write_text(filled, encoding="utf-8")
 
-    def fill(match: re.Match[str]) -> str:
-        try:
-            return renderer.fragment(match.group(1), url)
-        except TemplateNotFound:
-            line = text[: match.start()].count("\n") + 1
-            raise DocsTreeError(
-                f"{source}:{line}: unknown data fragment {match.group(1)!r}"
-            ) from None
 
-    page.write_text(FRAGMENT.sub(fill, text), encoding="utf-8")
+def _fragment_html(renderer: PageRenderer, url: str, match: re.Match[str]) -> str:
+    return renderer.fragment(match.group(1), url)
 
 
 def page_url(relative: Path) -> str:

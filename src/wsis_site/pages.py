@@ -123,10 +123,6 @@ class PageRenderer:
         self.environment = template_environment(templates_dir)
         self.shared = _shared_values(data, language, today)
 
-    def pages(self) -> dict[str, str]:
-        """Markdown of every generated page, by its path inside the language folder."""
-        return {spec.source_path: self.page(spec) for spec in page_specs(self.data, self.language)}
-
     def page(self, spec: PageSpec) -> str:
         """One page's Markdown: YAML front matter, then its body as a single HTML block."""
         body = self._render(spec.template, spec.url, spec.values)
