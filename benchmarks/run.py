@@ -38,6 +38,7 @@ from wsis_site.timeline import build_date
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 RUNS = 2 if QUICK else 5
+OVERHEAD_RUNS = 2 if QUICK else 9
 SIZES = (1, 10, 100) if QUICK else (1, 10, 100, 300)
 LANGUAGE_COUNTS = (2,) if QUICK else (2, 6)
 # Python writes __pycache__ as on any editor's machine, even where the environment says not to.
@@ -111,27 +112,31 @@ def overhead(work: Path) -> list[str]:
     ):
         twin = bare_twin(project, project.with_name(project.name + "-bare"))
         times: dict[str, list[float]] = {variant: [] for variant in BUILD_VARIANTS}
-        times["bare twin"] = []
-        for run in range(RUNS):
+        ratios: dict[str, list[float]] = {variant: [] for variant in BUILD_VARIANTS}
+        bare: list[float] = []
+        for run in range(OVERHEAD_RUNS):
+            bare.append(mkdocs_build(twin, work / "site-bare"))
             for variant, env in BUILD_VARIANTS.items():
                 if variant == "cold" and run > 0:
                     continue
                 with tempfile.TemporaryDirectory(dir=work) as empty_tmp:
                     env = {**env, "TMPDIR": empty_tmp} if variant == "cold" else env
-                    times[variant].append(mkdocs_build(project, work / "site-real", env=env))
-            times["bare twin"].append(mkdocs_build(twin, work / "site-bare"))
-        bare = times["bare twin"]
+                    seconds = mkdocs_build(project, work / "site-real", env=env)
+                times[variant].append(seconds)
+                ratios[variant].append(seconds / bare[-1])
+        lines.append(f"| {label} | bare twin | {spread(bare)} | 1 |")
         for variant, values in times.items():
-            ratios = [value / statistics.median(bare) for value in values]
-            lines.append(f"| {label} | {variant} | {spread(values)} | {spread(ratios)} |")
+            lines.append(f"| {label} | {variant} | {spread(values)} | {spread(ratios[variant])} |")
     lines += [
         "",
         "Seconds are min / median / max of interleaved runs, each a fresh `mkdocs build` process;",
-        "ratios divide each run by the bare twin's median. The bare twin has the same pages",
-        "written out as Markdown, no hooks and no feeds.",
+        "each ratio divides a run by the bare twin's run just before it, so that the machine's",
+        "drift cancels. The bare twin has the same pages written out as Markdown, no hooks and",
+        "no feeds.",
         "",
-        "- *usual*: as `make build` runs, with half the languages' pages and every feed written",
-        "  by a forked second process, and compiled templates from Jinja's bytecode cache.",
+        "- *usual*: as `make build` runs. Forked processes share the first language's pages,",
+        "  then write the other languages' pages and every feed while MkDocs renders; compiled",
+        "  templates come from Jinja's bytecode cache.",
         "- *one process*: `WSIS_SERIAL=1`, as on a one-core machine or under `mkdocs serve`.",
         "- *cold*: a first build, with an empty template cache (one run).",
         "",

@@ -49,3 +49,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     pending.result()
     data_dir = Path(config.config_file_path).parent / "data"
     write_host_files(load_site_data(data_dir), Path(config.site_dir))
+
+
+def on_build_error(*, error: Exception) -> None:
+    """Stop writing feeds into a site that will not be kept."""
+    global _feeds
+    if _feeds is not None:
+        _feeds.cancel()
+        _feeds = None

@@ -50,6 +50,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     _complete_tree()
 
 
+def on_build_error(*, error: Exception) -> None:
+    """Stop writing pages for a build that has failed."""
+    if _tree is not None:
+        _tree.pending.cancel()
+
+
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Write each language's 404 page into its own folder instead of over the default one."""
     i18n = config.plugins.get("i18n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,21 @@ def test_serial_errors_wait_for_result(monkeypatch: pytest.MonkeyPatch) -> None:
     pending = in_background(fail)  # does not raise yet, as a forked child would not
     with pytest.raises(ValueError, match="late"):
         pending.result()
+
+
+def test_cancelled_work_stops_and_reports_it(tmp_path: Path) -> None:
+    started = tmp_path / "started"
+    never = tmp_path / "never"
+
+    def slow() -> None:
+        started.touch()
+        time.sleep(30)
+        never.touch()
+
+    pending = in_background(slow)
+    while not started.exists():
+        time.sleep(0.01)
+    pending.cancel()
+    with pytest.raises(BackgroundError, match="cancelled"):
+        pending.result()
+    assert not never.exists()

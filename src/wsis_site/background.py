@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 import traceback
@@ -40,6 +41,15 @@ class Pending(Generic[T]):
             assert isinstance(value, BaseException)
             raise value
         return value  # type: ignore[return-value]
+
+    def cancel(self) -> None:
+        """Stop the work if it still runs, as when the build it serves has failed."""
+        if self._pid is not None and self._read_fd is not None:
+            os.kill(self._pid, signal.SIGKILL)
+            os.close(self._read_fd)
+            os.waitpid(self._pid, 0)
+            self._pid = self._read_fd = None
+            self._outcome = (False, BackgroundError("cancelled"))
 
 
 def in_background(work: Callable[[], T]) -> Pending[T]:
