@@ -9,6 +9,7 @@ from __future__ import annotations
 import cProfile
 import gzip
 import importlib.metadata
+import json
 import math
 import os
 import platform
@@ -106,6 +107,7 @@ def overhead(work: Path) -> list[str]:
         "| --- | --- | --- | --- |",
     ]
     size = SIZES[-2]
+    costs: list[str] = []
     for label, project in (
         ("the real data (2 editions, 2 languages)", copy_project(work / "real")),
         (f"{size} synthetic editions, 2 languages", write_project(work / "overhead", size, 2)),
@@ -127,6 +129,7 @@ def overhead(work: Path) -> list[str]:
         lines.append(f"| {label} | bare twin | {spread(bare)} | 1 |")
         for variant, values in times.items():
             lines.append(f"| {label} | {variant} | {spread(values)} | {spread(ratios[variant])} |")
+        costs.append(fixed_costs_row(label, project, statistics.median(bare)))
     lines += [
         "",
         "Seconds are min / median / max of interleaved runs, each a fresh `mkdocs build` process;",
@@ -141,8 +144,37 @@ def overhead(work: Path) -> list[str]:
         "- *cold*: a first build, with an empty template cache (one run).",
         "",
         "Goal: a ratio of at most 1.10.",
+        "",
+        "What the build process pays before MkDocs renders a page (`benchmarks/fixed_costs.py`,",
+        "median of fresh interpreters that have imported MkDocs; the default language's pages",
+        "rendered in one process, where a build shares them between two):",
+        "",
+        "| site | import of the core, pydantic and Babel (ms) | load and validate `data/` (ms) "
+        "| default language's pages (ms) | their sum, over the bare build |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        *costs,
     ]
     return lines
+
+
+def fixed_costs_row(label: str, project: Path, bare_seconds: float) -> str:
+    """One table row: the median of each fixed cost, and their sum against the bare build."""
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-m", "benchmarks.fixed_costs", str(project)],
+                cwd=ROOT,
+                env=ENV,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+        for _ in range(RUNS)
+    ]
+    medians = [statistics.median(run[step] for run in runs) for step in runs[0]]
+    cells = " | ".join(f"{1000 * seconds:.0f}" for seconds in medians)
+    return f"| {label} | {cells} | {sum(medians) / bare_seconds:.2f} |"
 
 
 def pages_in(site: Path) -> int:
