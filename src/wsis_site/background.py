@@ -1,7 +1,7 @@
 """Run part of a build in a forked process, on the core MkDocs leaves idle.
 
 A forked child starts with everything the parent has already imported and loaded, so it costs
-a few milliseconds. Where forking is unsafe (no `fork`, or other threads running, as under
+a few milliseconds. Where forking is unsafe (not Linux, or other threads running, as under
 `mkdocs serve`) or `WSIS_SERIAL=1` is set, the work runs in the calling process instead.
 """
 
@@ -76,9 +76,12 @@ def completed(value: T) -> Pending[T]:
 
 
 def can_fork() -> bool:
-    """True where a fork copies a single-threaded process and the user has not opted out."""
+    """True on Linux, in a single-threaded process, unless the user has opted out.
+
+    Only Linux: macOS system libraries may crash a forked child, and Windows cannot fork.
+    """
     return (
-        hasattr(os, "fork")
+        sys.platform == "linux"
         and threading.active_count() == 1
         and os.environ.get("WSIS_SERIAL", "") != "1"
     )
