@@ -53,7 +53,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def on_build_error(*, error: Exception) -> None:
     """Stop writing pages for a build that has failed."""
     if _tree is not None:
-        _tree.pending.cancel()
+        _tree.cancel()
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -49,6 +49,10 @@ class DocsTree:
         self.pending.result()
         return self.path
 
+    def cancel(self) -> None:
+        """Stop writing pages for a build that has failed."""
+        self.pending.cancel()
+
 
 def write_docs_tree(data: SiteData, docs_dir: Path, templates_dir: Path, today: date) -> Path:
     """A fresh folder holding `docs_dir` and every generated page of every language."""
