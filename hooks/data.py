@@ -6,13 +6,13 @@ It also sets `site_url` from `data/site.yaml`, so the address is written in one 
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from wsis_site.errors import DataError
 from wsis_site.loader import SiteData, load_site_data
+from wsis_site.mkdocs_build import data_dir, is_other_language_build
 
 _one_shot_build = False
 """True under `mkdocs build`, which ends with its build; `mkdocs serve` goes on rebuilding."""
@@ -28,6 +28,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Fail the build with every data error, each naming its file, line, column and field."""
+    if is_other_language_build(config):  # checked and set up by the first language's build
+        return config
     try:
         data = load_site_data(data_dir(config))
     except DataError as error:
@@ -47,11 +49,6 @@ def on_shutdown() -> None:
 
 
 # --- Helpers --------------------------------------------------------------------------------
-
-
-def data_dir(config: MkDocsConfig) -> Path:
-    """The project's `data/` folder, beside `mkdocs.yml`."""
-    return Path(config.config_file_path).parent / "data"
 
 
 def _check_languages(config: MkDocsConfig, data: SiteData) -> None:

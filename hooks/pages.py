@@ -10,6 +10,7 @@ from mkdocs.plugins import event_priority
 
 from wsis_site.docs_tree import DocsTree, DocsTreeError, is_generated_tree, start_docs_tree
 from wsis_site.loader import load_site_data
+from wsis_site.mkdocs_build import built_languages, data_dir
 from wsis_site.timeline import build_date
 
 _tree: DocsTree | None = None
@@ -30,12 +31,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if is_generated_tree(docs_dir):  # the i18n plugin's build of another language
         _complete_tree()
         return config
-    project = Path(config.config_file_path).parent
-    data = load_site_data(project / "data")
-    i18n = config.plugins.get("i18n")
-    built: list[str] = []
-    if i18n is not None:  # the default language first: the i18n plugin builds it first
-        built = sorted(i18n.build_languages, key=lambda code: code != i18n.default_language)
+    data = load_site_data(data_dir(config))
+    built = built_languages(config, data.default_language)
     try:
         _tree = start_docs_tree(data, docs_dir, templates_dir(config), build_date(), built)
     except DocsTreeError as error:

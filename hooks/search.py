@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from wsis_site.mkdocs_build import built_languages, is_other_language_build
 from wsis_site.search_index import split_search_index
 
 # Material reads its settings, including the base URL search uses, from this element.
@@ -38,12 +39,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Split the merged index once every language is built (not in the i18n plugin's rebuilds)."""
     i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.building:
+    if i18n is None or is_other_language_build(config):
         return
-    languages = [language.locale for language in i18n.config.languages if language.build]
-    default = i18n.default_language
-    ordered = (default, *(code for code in languages if code != default))
-    split_search_index(Path(config.site_dir), ordered)
+    split_search_index(Path(config.site_dir), built_languages(config, i18n.default_language))
 
 
 # --- Helpers --------------------------------------------------------------------------------

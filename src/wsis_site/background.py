@@ -56,7 +56,7 @@ def in_background(work: Callable[[], T]) -> Pending[T]:
     """Start `work` in a forked child, or run it here when forking is unsafe."""
     if not can_fork():
         try:
-            return Pending(None, None, (True, work()))
+            return completed(work())
         except Exception as error:  # handed back by result(), as a child's would be
             return Pending(None, None, (False, error))
     read_fd, write_fd = os.pipe()

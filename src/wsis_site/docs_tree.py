@@ -79,8 +79,9 @@ def start_docs_tree(
     atexit.register(shutil.rmtree, tree, ignore_errors=True)
     shutil.copytree(docs_dir, tree, dirs_exist_ok=True)
     compile_templates(templates_dir)  # before the fork, so neither process compiles them again
+    templates = set(template_environment(templates_dir).list_templates())
     for language in data.languages:  # every error is found before anything is built
-        _check_hand_written_pages(data, language, docs_dir / language, templates_dir)
+        _check_hand_written_pages(data, language, docs_dir / language, templates)
     # MkDocs needs the first language at once: two processes share its pages, and the second
     # also creates the other languages' files, empty, so MkDocs lists every page.
     first = PageRenderer(data, built[0], today, templates_dir)
@@ -102,15 +103,14 @@ def start_docs_tree(
 
 
 def _check_hand_written_pages(
-    data: SiteData, language: str, source_folder: Path, templates_dir: Path
+    data: SiteData, language: str, source_folder: Path, templates: set[str]
 ) -> None:
     """Hand-written pages must name known fragments and leave generated pages' paths free."""
-    known = set(template_environment(templates_dir).list_templates())
     sources = sorted(source_folder.rglob("*.md"))
     for source in sources:
         text = source.read_text(encoding="utf-8")
         for match in FRAGMENT.finditer(text):
-            if f"fragments/{match.group(1)}.html" not in known:
+            if f"fragments/{match.group(1)}.html" not in templates:
                 line = text[: match.start()].count("\n") + 1
                 raise DocsTreeError(f"{source}:{line}: unknown data fragment {match.group(1)!r}")
     hand_written = {source.relative_to(source_folder).as_posix() for source in sources}

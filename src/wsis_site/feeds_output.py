@@ -18,25 +18,17 @@ from wsis_site.timeline import build_date
 HTACCESS = "AddType text/calendar .ics\nAddCharset utf-8 .ics\n"
 
 
-def write_all_feeds(data: SiteData, data_dir: Path, folders: Mapping[str, Path]) -> None:
-    """Write the feeds of each language into its folder of the site."""
-    for language, folder in folders.items():
-        write_feeds(data, data_dir, folder, language)
-
-
-def write_feeds(data: SiteData, data_dir: Path, folder: Path, language: str) -> list[Path]:
-    """Write every feed of `language` into its `folder` of the site; return the files written."""
+def write_feeds(data: SiteData, data_dir: Path, folders: Mapping[str, Path]) -> None:
+    """Write every feed of each language into its folder of the site."""
     # Imported here, by the process that writes feeds: pages are built without icalendar.
     from wsis_site.calendars import FeedWriter
 
-    writer = FeedWriter(EntryWords(data, language), revisions(data_dir))
-    written = []
-    for relative, content in writer.feeds().items():
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        written.append(target)
-    return written
+    history = revisions(data_dir)
+    for language, folder in folders.items():
+        for relative, content in FeedWriter(EntryWords(data, language), history).feeds().items():
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
 
 
 def write_host_files(data: SiteData, site_dir: Path) -> None:

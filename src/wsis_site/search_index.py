@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 INDEX = Path("search") / "search_index.json"
 
 
-def split_search_index(site_dir: Path, languages: tuple[str, ...]) -> None:
+def split_search_index(site_dir: Path, languages: Sequence[str]) -> None:
     """Move each non-default language's entries from the combined index into its own folder."""
     combined = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     default, *others = languages

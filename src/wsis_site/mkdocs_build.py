@@ -1,0 +1,43 @@
+"""What the MkDocs hooks share about the build under way; the one module that knows MkDocs.
+
+MkDocs loads each hook file as its own module, so hooks cannot import one another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    """The project's `data/` folder, beside `mkdocs.yml`."""
+    return Path(config.config_file_path).parent / "data"
+
+
+def is_other_language_build(config: MkDocsConfig) -> bool:
+    """True inside the i18n plugin's build of a language after the first."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and bool(i18n.building)
+
+
+def built_languages(config: MkDocsConfig, default: str) -> list[str]:
+    """The languages this build writes, in the i18n plugin's order: its default first.
+
+    `default` is the answer without the i18n plugin. In a one-language preview the plugin
+    builds that language only, as its default.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [default]
+    first: str = i18n.default_language
+    return [first, *(code for code in i18n.build_languages if code != first)]
+
+
+def language_folders(config: MkDocsConfig, default: str) -> dict[str, Path]:
+    """Where each built language goes in the site: the first at the root, the others below."""
+    site_dir = Path(config.site_dir)
+    languages = built_languages(config, default)
+    return {code: site_dir / code if code != languages[0] else site_dir for code in languages}
