@@ -11,12 +11,19 @@ from babel import Locale
 from pydantic import ValidationError
 
 from wsis_site.formatting import date_ranges, item_when
-from wsis_site.git import git
+from wsis_site.git import git, read_blobs
 from wsis_site.loader import SiteData
 from wsis_site.models import DateRange, Item
+from wsis_site.parse import EVENTS_FILE, LETTERS_FILE, PHASES_FILE
+from wsis_site.revisions import (
+    EDITION_SCHEDULE_FIELDS,
+    ITEM_SCHEDULE_FIELDS,
+    ITEM_TIME_FIELDS,
+    as_mapping,
+)
 from wsis_site.yamlsource import parse_yaml
 
-COMPARED = ("events.yaml", "phases.yaml", "letters.yaml")
+COMPARED = (EVENTS_FILE, PHASES_FILE, LETTERS_FILE)
 
 
 @dataclass(frozen=True)
@@ -34,36 +41,24 @@ class Snapshot:
         if commit is None:
             raise ValueError(f"{revision!r} is not a commit of this repository")
         prefix = _required(git(data_dir, "rev-parse", "--show-prefix")).strip()
-        listing = [
-            "ls-tree",
-            "--full-tree",
-            "--name-only",
-            commit.strip(),
-            *([prefix] if prefix else []),
-        ]
-        present = set(_required(git(data_dir, *listing)).split())
-        texts = [
-            _required(git(data_dir, "show", f"{commit.strip()}:{prefix}{name}"))
-            if f"{prefix}{name}" in present
-            else ""
-            for name in COMPARED
-        ]
+        requests = "".join(f"{commit.strip()}:{prefix}{name}\n" for name in COMPARED)
+        texts = read_blobs(data_dir, requests)
         return cls(*(_raw(text, name) for text, name in zip(texts, COMPARED, strict=True)))
 
     def editions(self) -> Mapping[str, Any]:
         """Raw editions of `events.yaml`."""
-        return _mapping(self.events.get("editions"))
+        return as_mapping(self.events.get("editions"))
 
     def items(self, edition_id: str) -> Mapping[str, Any]:
         """Raw items of one edition in `phases.yaml`."""
-        return _mapping(
-            _mapping(_mapping(self.phases.get("editions")).get(edition_id)).get("items")
-        )
+        return as_mapping(self._schedule(edition_id).get("items"))
 
     def removed(self, edition_id: str) -> Mapping[str, Any]:
         """Reasons given in `phases.yaml` for items taken out of one edition."""
-        schedule = _mapping(_mapping(self.phases.get("editions")).get(edition_id))
-        return _mapping(schedule.get("removed"))
+        return as_mapping(self._schedule(edition_id).get("removed"))
+
+    def _schedule(self, edition_id: str) -> Mapping[str, Any]:
+        return as_mapping(as_mapping(self.phases.get("editions")).get(edition_id))
 
 
 def _required(output: str | None) -> str:
@@ -76,11 +71,7 @@ def _raw(text: str, name: str) -> Mapping[str, Any]:
     document, issues = parse_yaml(text, name)
     if issues:
         raise ValueError(f"{name} does not parse at that revision: {issues[0].as_text()}")
-    return _mapping(document.data)
-
-
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, dict) else {}
+    return as_mapping(document.data)
 
 
 @dataclass(frozen=True)
@@ -110,28 +101,29 @@ def compare(old: Snapshot, new: Snapshot) -> list[Change]:
     old_editions, new_editions = old.editions(), new.editions()
     for edition_id in sorted(old_editions.keys() | new_editions.keys()):
         before, after = (
-            _mapping(old_editions.get(edition_id)),
-            _mapping(new_editions.get(edition_id)),
+            as_mapping(old_editions.get(edition_id)),
+            as_mapping(new_editions.get(edition_id)),
         )
         changes += _edition_changes(edition_id, before, after)
         old_items, new_items = old.items(edition_id), new.items(edition_id)
+        reasons = new.removed(edition_id)
         for item_id in [*new_items, *(i for i in old_items if i not in new_items)]:
             changes += _item_changes(
                 edition_id,
-                _mapping(old_items.get(item_id)),
-                _mapping(new_items.get(item_id)),
-                new.removed(edition_id).get(item_id),
+                as_mapping(old_items.get(item_id)),
+                as_mapping(new_items.get(item_id)),
+                reasons.get(item_id),
             )
     old_letters, new_letters = (
-        _mapping(old.letters.get("letters")),
-        _mapping(new.letters.get("letters")),
+        as_mapping(old.letters.get("letters")),
+        as_mapping(new.letters.get("letters")),
     )
     for letter_id in [letter for letter in new_letters if letter not in old_letters]:
         editions = [
-            e for e, raw in new_editions.items() if letter_id in _mapping(raw).get("letters", [])
+            e for e, raw in new_editions.items() if letter_id in as_mapping(raw).get("letters", [])
         ]
         changes.append(
-            Change("letter_added", ", ".join(editions) or "—", _mapping(new_letters[letter_id]))
+            Change("letter_added", ", ".join(editions) or "—", as_mapping(new_letters[letter_id]))
         )
     return changes
 
@@ -146,13 +138,13 @@ def _edition_changes(
     if not before:
         yield Change("edition_added", edition_id, after)
         return
-    for field in ("dates", "venue", "format"):
+    for field in EDITION_SCHEDULE_FIELDS:
         if before.get(field) != after.get(field):
             yield Change(f"edition_{field}", edition_id, after, before.get(field), after.get(field))
     texts = ("name", "description")
     yield from _text_changes(edition_id, before, after, texts)
     yield from _other_changes(
-        "edition_other", edition_id, before, after, {"dates", "venue", "format", *texts}
+        "edition_other", edition_id, before, after, {*EDITION_SCHEDULE_FIELDS, *texts}
     )
 
 
@@ -166,15 +158,14 @@ def _item_changes(
     if not before:
         yield Change("item_added", edition_id, after)
         return
-    schedule = ("date", "end_date", "time")
-    if any(before.get(field) != after.get(field) for field in schedule):
+    if any(before.get(field) != after.get(field) for field in ITEM_TIME_FIELDS):
         yield Change("item_moved", edition_id, after, before, after)
     if before.get("status") != after.get("status"):
         yield Change("item_status", edition_id, after, before.get("status"), after.get("status"))
     texts = ("title", "description")
     yield from _text_changes(edition_id, before, after, texts)
     yield from _other_changes(
-        "item_other", edition_id, before, after, {*schedule, "status", *texts}
+        "item_other", edition_id, before, after, {*ITEM_SCHEDULE_FIELDS, *texts}
     )
 
 
@@ -195,7 +186,7 @@ def _text_changes(
     edition_id: str, before: Mapping[str, Any], after: Mapping[str, Any], fields: tuple[str, ...]
 ) -> Iterator[Change]:
     for field in fields:
-        old, new = _mapping(before.get(field)), _mapping(after.get(field))
+        old, new = as_mapping(before.get(field)), as_mapping(after.get(field))
         for language in sorted(old.keys() | new.keys()):
             if old.get(language) != new.get(language):
                 yield Change(
@@ -286,7 +277,7 @@ class Reporter:
 
     def venue(self, raw: Any) -> str:
         """A venue as its name, city and country, or a dash when there was none."""
-        parts = [self.localized(value) for value in _mapping(raw).values() if value]
+        parts = [self.localized(value) for value in as_mapping(raw).values() if value]
         return ", ".join(parts) or "—"
 
     def report(self, changes: list[Change]) -> str:

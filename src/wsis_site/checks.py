@@ -12,18 +12,20 @@ from babel import Locale, UnknownLocaleError
 
 from wsis_site.errors import DataIssue, FieldPath, dotted
 from wsis_site.models import (
-    ContactsFile,
-    EventsFile,
-    LettersFile,
-    OrganizationsFile,
-    PhasesFile,
-    SiteSettings,
     TimeSlot,
 )
-from wsis_site.parse import LETTERS_DIR, ParsedFiles, letter_text_name, ui_file_name
+from wsis_site.parse import (
+    CONTACTS_FILE,
+    EVENTS_FILE,
+    LETTERS_FILE,
+    ORGANIZATIONS_FILE,
+    PHASES_FILE,
+    SITE_FILE,
+    ParsedFiles,
+    letter_text_name,
+    ui_file_name,
+)
 
-EVENTS, PHASES, LETTERS = "events.yaml", "phases.yaml", "letters.yaml"
-ORGANIZATIONS, CONTACTS = "organizations.yaml", "contacts.yaml"
 #: Sections of an edition's page, whose ids item and call anchors must not take.
 RESERVED_IDS = frozenset(
     {"timeline", "deadlines", "calls", "organizers", "contact", "calendar", "letters"}
@@ -40,12 +42,14 @@ def cross_check(parsed: ParsedFiles) -> list[DataIssue]:
 class _Checker:
     def __init__(self, parsed: ParsedFiles) -> None:
         self.parsed = parsed
-        self.site = parsed.model("site.yaml", SiteSettings)
-        self.organizations = parsed.model(ORGANIZATIONS, OrganizationsFile)
-        self.contacts = parsed.model(CONTACTS, ContactsFile)
-        self.events = parsed.model(EVENTS, EventsFile)
-        self.phases = parsed.model(PHASES, PhasesFile)
-        self.letters = parsed.model(LETTERS, LettersFile)
+        (
+            self.site,
+            self.organizations,
+            self.contacts,
+            self.events,
+            self.phases,
+            self.letters,
+        ) = parsed.site_models()
 
     def run(self) -> Iterator[DataIssue]:
         yield from self.site_settings()
@@ -65,27 +69,31 @@ class _Checker:
         return self.parsed.documents[file].issue(path, message, field_label=dotted(path))
 
     def unknown(self, file: str, path: FieldPath, kind: str, value: str) -> DataIssue:
-        source = {"organization": ORGANIZATIONS, "contact": CONTACTS, "letter": LETTERS}[kind]
+        source = {
+            "organization": ORGANIZATIONS_FILE,
+            "contact": CONTACTS_FILE,
+            "letter": LETTERS_FILE,
+        }[kind]
         return self.issue(file, path, f"unknown {kind} {value!r}: not defined in {source}")
 
     def site_settings(self) -> Iterator[DataIssue]:
         if self.site is None:
             return
         if not self.site.site_url.endswith("/"):
-            yield self.issue("site.yaml", ("site_url",), "must end with a slash (/)")
+            yield self.issue(SITE_FILE, ("site_url",), "must end with a slash (/)")
         for code in self.site.languages:
-            locale = self.site.babel_locales.get(code, code)
+            locale = self.site.locale(code)
             try:
                 Locale.parse(locale)
             except (ValueError, UnknownLocaleError):
                 path: FieldPath = (
                     ("babel_locales", code) if code in self.site.babel_locales else ("languages",)
                 )
-                yield self.issue("site.yaml", path, f"{locale!r} is not a locale Babel knows")
+                yield self.issue(SITE_FILE, path, f"{locale!r} is not a locale Babel knows")
         for code in self.site.babel_locales:
             if code not in self.site.languages:
                 yield self.issue(
-                    "site.yaml", ("babel_locales", code), f"{code!r} is not in languages"
+                    SITE_FILE, ("babel_locales", code), f"{code!r} is not in languages"
                 )
 
     def organization_references(self) -> Iterator[DataIssue]:
@@ -96,17 +104,19 @@ class _Checker:
             for contact_id, contact in self.contacts.contacts.items():
                 if contact.organization not in known:
                     path: FieldPath = ("contacts", contact_id, "organization")
-                    yield self.unknown(CONTACTS, path, "organization", contact.organization)
+                    yield self.unknown(CONTACTS_FILE, path, "organization", contact.organization)
         if self.events:
             for edition_id, edition in self.events.editions.items():
                 seen: set[str] = set()
                 for i, organizer in enumerate(edition.organizers):
                     path = ("editions", edition_id, "organizers", i, "organization")
                     if organizer.organization not in known:
-                        yield self.unknown(EVENTS, path, "organization", organizer.organization)
+                        yield self.unknown(
+                            EVENTS_FILE, path, "organization", organizer.organization
+                        )
                     elif organizer.organization in seen:
                         yield self.issue(
-                            EVENTS, path, f"{organizer.organization!r} is listed twice"
+                            EVENTS_FILE, path, f"{organizer.organization!r} is listed twice"
                         )
                     seen.add(organizer.organization)
         if self.letters:
@@ -114,7 +124,9 @@ class _Checker:
                 for i, signatory in enumerate(letter.signatories):
                     if signatory.organization not in known:
                         path = ("letters", letter_id, "signatories", i, "organization")
-                        yield self.unknown(LETTERS, path, "organization", signatory.organization)
+                        yield self.unknown(
+                            LETTERS_FILE, path, "organization", signatory.organization
+                        )
 
     def contact_references(self) -> Iterator[DataIssue]:
         if self.contacts is None:
@@ -124,12 +136,12 @@ class _Checker:
             for edition_id, edition in self.events.editions.items():
                 if edition.contact not in known:
                     path: FieldPath = ("editions", edition_id, "contact")
-                    yield self.unknown(EVENTS, path, "contact", edition.contact)
+                    yield self.unknown(EVENTS_FILE, path, "contact", edition.contact)
         if self.letters:
             for letter_id, letter in self.letters.letters.items():
                 if letter.contact not in known:
                     path = ("letters", letter_id, "contact")
-                    yield self.unknown(LETTERS, path, "contact", letter.contact)
+                    yield self.unknown(LETTERS_FILE, path, "contact", letter.contact)
 
     def letter_references(self) -> Iterator[DataIssue]:
         if self.letters is None:
@@ -140,24 +152,24 @@ class _Checker:
                 for i, letter_id in enumerate(edition.letters):
                     if letter_id not in known:
                         path: FieldPath = ("editions", edition_id, "letters", i)
-                        yield self.unknown(EVENTS, path, "letter", letter_id)
+                        yield self.unknown(EVENTS_FILE, path, "letter", letter_id)
                 for call_id, call in edition.calls.items():
                     if call.letter not in known:
                         path = ("editions", edition_id, "calls", call_id, "letter")
-                        yield self.unknown(EVENTS, path, "letter", call.letter)
+                        yield self.unknown(EVENTS_FILE, path, "letter", call.letter)
         if self.phases:
             for edition_id, schedule in self.phases.editions.items():
                 for item_id, item in schedule.items.items():
                     if item.letter not in known:
                         path = ("editions", edition_id, "items", item_id, "letter")
-                        yield self.unknown(PHASES, path, "letter", item.letter)
+                        yield self.unknown(PHASES_FILE, path, "letter", item.letter)
 
     def edition_references(self) -> Iterator[DataIssue]:
         if self.phases is not None:
             for edition_id, schedule in self.phases.editions.items():
                 for item_id in schedule.removed.keys() & schedule.items.keys():
                     yield self.issue(
-                        PHASES,
+                        PHASES_FILE,
                         ("editions", edition_id, "removed", item_id),
                         f"{item_id!r} is listed as removed but is still in items",
                     )
@@ -166,7 +178,7 @@ class _Checker:
         for edition_id in self.phases.editions:
             if edition_id not in self.events.editions:
                 yield self.issue(
-                    PHASES,
+                    PHASES_FILE,
                     ("editions", edition_id),
                     f"unknown edition {edition_id!r}: add it to events.yaml first",
                 )
@@ -180,15 +192,17 @@ class _Checker:
                 # Each span is a calendar event whose UID counts spans in order: keep them in order.
                 if i and span.start <= edition.dates[i - 1].end:
                     yield self.issue(
-                        EVENTS,
+                        EVENTS_FILE,
                         (*path, "start"),
                         "date ranges must come in order and not overlap: add new ones at the end",
                     )
                 if span.end < span.start:
-                    yield self.issue(EVENTS, (*path, "end"), _before("end", span.end, span.start))
+                    yield self.issue(
+                        EVENTS_FILE, (*path, "end"), _before("end", span.end, span.start)
+                    )
                 if str(span.start.year) != edition_id:
                     yield self.issue(
-                        EVENTS,
+                        EVENTS_FILE,
                         (*path, "start"),
                         f"{span.start.isoformat()} is not in {edition_id}, the edition's year",
                     )
@@ -201,13 +215,15 @@ class _Checker:
                 path: FieldPath = ("editions", edition_id, "items", item_id)
                 if item.end_date is not None and item.end_date < item.date:
                     yield self.issue(
-                        PHASES, (*path, "end_date"), _before("end_date", item.end_date, item.date)
+                        PHASES_FILE,
+                        (*path, "end_date"),
+                        _before("end_date", item.end_date, item.date),
                     )
                 if item.time is None:
                     continue
                 if item.end_date is not None:
                     yield self.issue(
-                        PHASES,
+                        PHASES_FILE,
                         (*path, "end_date"),
                         "a timed item lasts one day: remove end_date, or remove time "
                         "to make it an all-day range",
@@ -217,10 +233,10 @@ class _Checker:
     def _local_times(self, day: date, slot: TimeSlot, path: FieldPath) -> Iterator[DataIssue]:
         for name, wall in (("start", slot.start), ("end", slot.end)):
             if wall is not None and (problem := _local_time_problem(day, wall, slot.zone)):
-                yield self.issue(PHASES, (*path, name), problem)
+                yield self.issue(PHASES_FILE, (*path, name), problem)
         if slot.end is not None and slot.end <= slot.start:
             yield self.issue(
-                PHASES,
+                PHASES_FILE,
                 (*path, "end"),
                 f"must be after start ({slot.start:%H:%M}); items end on the day they start",
             )
@@ -232,18 +248,18 @@ class _Checker:
                 for item_id in schedule.items:
                     if item_id in RESERVED_IDS or FORUM_ID.fullmatch(item_id):
                         yield self.issue(
-                            PHASES,
+                            PHASES_FILE,
                             ("editions", edition_id, "items", item_id),
                             f"{item_id!r} is reserved by the site: choose another id",
                         )
         if self.events is None:
             return
         for edition_id, edition in self.events.editions.items():
-            items = self.phases.editions.get(edition_id) if self.phases else None
+            items = self.phases.items_of(edition_id) if self.phases else {}
             for call_id in edition.calls:
-                if call_id in RESERVED_IDS or (items and call_id in items.items):
+                if call_id in RESERVED_IDS or call_id in items:
                     yield self.issue(
-                        EVENTS,
+                        EVENTS_FILE,
                         ("editions", edition_id, "calls", call_id),
                         f"{call_id!r} is taken by an item or a section of the page: choose another",
                     )
@@ -252,8 +268,7 @@ class _Checker:
         if self.events is None or self.phases is None:
             return
         for edition_id, edition in self.events.editions.items():
-            schedule = self.phases.editions.get(edition_id)
-            items = schedule.items if schedule else {}
+            items = self.phases.items_of(edition_id)
             for call_id, call in edition.calls.items():
                 path: FieldPath = ("editions", edition_id, "calls", call_id)
                 for name, item_id in (("opens_with", call.opens_with), ("deadline", call.deadline)):
@@ -261,13 +276,13 @@ class _Checker:
                         continue
                     if item_id not in items:
                         yield self.issue(
-                            EVENTS,
+                            EVENTS_FILE,
                             (*path, name),
                             f"unknown item {item_id!r}: not in phases.yaml under {edition_id}",
                         )
                     elif name == "deadline" and items[item_id].kind != "deadline":
                         yield self.issue(
-                            EVENTS,
+                            EVENTS_FILE,
                             (*path, name),
                             f"{item_id!r} is a {items[item_id].kind}, not a deadline",
                         )
@@ -278,7 +293,7 @@ class _Checker:
         for letter_id, letter in self.letters.letters.items():
             if letter.original_language not in self.site.languages:
                 yield self.issue(
-                    LETTERS,
+                    LETTERS_FILE,
                     ("letters", letter_id, "original_language"),
                     f"{letter.original_language!r} is not a configured language "
                     f"({', '.join(self.site.languages)})",
@@ -288,32 +303,26 @@ class _Checker:
         if self.letters is None or self.site is None:
             return
         expected: set[str] = set()
-        data_folder = self.parsed.documents[LETTERS].display_path.rsplit("/", 1)[0]
-        folder = f"{data_folder}/{LETTERS_DIR}"
         for letter_id in self.letters.letters:
             for language in self.site.languages:
                 name = letter_text_name(letter_id, language)
                 expected.add(name)
-                path = self.parsed.letter_files.get(name)
-                if path is None:
+                if name not in self.parsed.letter_files:
+                    where = self.parsed.letter_display_path(name)
                     yield self.issue(
-                        LETTERS,
+                        LETTERS_FILE,
                         ("letters", letter_id),
-                        f"the {language} text is missing: add {folder}/{name}",
+                        f"the {language} text is missing: add {where}",
                     )
                     continue
-                try:
-                    text = path.read_text(encoding="utf-8")
-                except UnicodeDecodeError as error:
-                    yield DataIssue(
-                        f"{folder}/{name}", 1, 1, "", f"not valid UTF-8 ({error.reason})"
-                    )
-                    continue
-                if not text.strip():
-                    yield DataIssue(f"{folder}/{name}", 1, 1, "", "the letter's text is empty")
+                text, unreadable = self.parsed.letter_text(name)
+                yield from unreadable
+                if text is not None and not text.strip():
+                    where = self.parsed.letter_display_path(name)
+                    yield DataIssue(where, 1, 1, "", "the letter's text is empty")
         for stray in sorted(set(self.parsed.letter_files) - expected):
             yield DataIssue(
-                f"{folder}/{stray}",
+                self.parsed.letter_display_path(stray),
                 1,
                 1,
                 "",
@@ -327,16 +336,13 @@ class _Checker:
             return
         default = self.site.languages[0]
         reference = self.parsed.ui[default]
+        default_file = f"{self.parsed.folder}/{ui_file_name(default)}"
         for language, strings in self.parsed.ui.items():
             name = ui_file_name(language)
             for key in reference.keys() - strings.keys():
-                yield self.issue(
-                    name, (), f"missing key {key!r}: translate it from data/{ui_file_name(default)}"
-                )
+                yield self.issue(name, (), f"missing key {key!r}: translate it from {default_file}")
             for key in strings.keys() - reference.keys():
-                yield self.issue(
-                    name, (key,), f"unknown key {key!r}: not in data/{ui_file_name(default)}"
-                )
+                yield self.issue(name, (key,), f"unknown key {key!r}: not in {default_file}")
             for key in strings.keys() & reference.keys():
                 wanted, found = _placeholders(reference[key]), _placeholders(strings[key])
                 if found != wanted:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from datetime import UTC, datetime, time
 from functools import lru_cache
@@ -10,8 +9,8 @@ from pathlib import Path
 
 from wsis_site.entries import FEED_DIR, EntryWords
 from wsis_site.git import git
-from wsis_site.loader import SiteData
-from wsis_site.revisions import Revision, entry_revisions
+from wsis_site.loader import SiteData, content_digest
+from wsis_site.revisions import HISTORY_FILES, Revision, entry_revisions
 from wsis_site.timeline import build_date
 
 #: Apache reads `.htaccess`; Netlify and Cloudflare Pages read `_headers` (written below).
@@ -44,7 +43,9 @@ def write_host_files(data: SiteData, site_dir: Path) -> None:
 
 def revisions(data_dir: Path) -> dict[str, Revision]:
     """Revisions of every entry, computed once per data content and commit."""
-    return _revisions(data_dir.resolve(), _data_digest(data_dir), _head(data_dir), _fallback())
+    return _revisions(
+        data_dir.resolve(), content_digest(data_dir, HISTORY_FILES), _head(data_dir), _fallback()
+    )
 
 
 def _fallback() -> datetime:
@@ -57,13 +58,6 @@ def _revisions(
     data_dir: Path, _digest: str, _head_commit: str, fallback: datetime
 ) -> dict[str, Revision]:
     return entry_revisions(data_dir, fallback)
-
-
-def _data_digest(data_dir: Path) -> str:
-    digest = hashlib.sha256()
-    for name in ("events.yaml", "phases.yaml"):
-        digest.update((data_dir / name).read_bytes())
-    return digest.hexdigest()
 
 
 def _head(data_dir: Path) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -12,16 +12,10 @@ from wsis_site.checks import cross_check
 from wsis_site.errors import DataError
 from wsis_site.models import (
     Contact,
-    ContactsFile,
     Edition,
-    EventsFile,
     Item,
     Letter,
-    LettersFile,
     Organization,
-    OrganizationsFile,
-    PhasesFile,
-    SiteSettings,
 )
 from wsis_site.parse import ParsedFiles, letter_text_name, parse_files
 
@@ -63,12 +57,17 @@ class SiteData:
 
 def load_site_data(data_dir: Path) -> SiteData:
     """Load and check `data_dir`; cached on the files' content, so repeated calls are free."""
-    return _load_cached(data_dir.resolve(), _content_digest(data_dir))
+    return _load_cached(data_dir.resolve(), content_digest(data_dir))
 
 
-def _content_digest(data_dir: Path) -> str:
+def content_digest(data_dir: Path, names: Iterable[str] | None = None) -> str:
+    """A cache key for the named files of `data_dir` (all of them by default) and their bytes."""
+    if names is None:
+        paths = sorted(path for path in data_dir.rglob("*") if path.is_file())
+    else:
+        paths = [data_dir / name for name in names]
     digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+    for path in paths:
         digest.update(str(path.relative_to(data_dir)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -84,13 +83,8 @@ def _load_cached(data_dir: Path, _digest: str) -> SiteData:
 
 
 def _assemble(parsed: ParsedFiles) -> SiteData:
-    site = parsed.model("site.yaml", SiteSettings)
-    organizations = parsed.model("organizations.yaml", OrganizationsFile)
-    contacts = parsed.model("contacts.yaml", ContactsFile)
-    events = parsed.model("events.yaml", EventsFile)
-    phases = parsed.model("phases.yaml", PhasesFile)
-    letters = parsed.model("letters.yaml", LettersFile)
-    # cross_check found no issue, so every file validated.
+    site, organizations, contacts, events, phases, letters = parsed.site_models()
+    # cross_check found no issue, so every file validated and every letter text reads.
     assert site is not None
     assert organizations is not None
     assert contacts is not None
@@ -99,16 +93,10 @@ def _assemble(parsed: ParsedFiles) -> SiteData:
     assert letters is not None
     languages = tuple(site.languages)
     texts = {
-        letter_id: {
-            lang: parsed.letter_files[letter_text_name(letter_id, lang)].read_text(encoding="utf-8")
-            for lang in languages
-        }
+        letter_id: {lang: _letter_text(parsed, letter_id, lang) for lang in languages}
         for letter_id in letters.letters
     }
-    schedules = {
-        edition_id: dict(phases.editions[edition_id].items) if edition_id in phases.editions else {}
-        for edition_id in events.editions
-    }
+    schedules = {edition_id: dict(phases.items_of(edition_id)) for edition_id in events.editions}
     return SiteData(
         languages=languages,
         organizations=organizations.organizations,
@@ -118,8 +106,14 @@ def _assemble(parsed: ParsedFiles) -> SiteData:
         letters=letters.letters,
         letter_texts=texts,
         ui=parsed.ui,
-        babel_locales={code: site.babel_locales.get(code, code) for code in languages},
+        babel_locales={code: site.locale(code) for code in languages},
         site_url=site.site_url,
         calendar_uid_domain=site.calendar_uid_domain,
         calendar_timezone=site.calendar_timezone,
     )
+
+
+def _letter_text(parsed: ParsedFiles, letter_id: str, language: str) -> str:
+    text, _ = parsed.letter_text(letter_text_name(letter_id, language))
+    assert text is not None
+    return text

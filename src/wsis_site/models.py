@@ -62,6 +62,10 @@ class SiteSettings(Model):
     calendar_timezone: TimeZoneName
     """Zone calendar apps show the feeds in when they ask (X-WR-TIMEZONE)."""
 
+    def locale(self, language: str) -> str:
+        """The Babel locale of one language."""
+        return self.babel_locales.get(language, language)
+
 
 # --- data/organizations.yaml ----------------------------------------------------------------
 
@@ -228,6 +232,11 @@ class PhasesFile(Model):
     """`data/phases.yaml`."""
 
     editions: dict[EditionId, EditionSchedule]
+
+    def items_of(self, edition_id: str) -> dict[str, Item]:
+        """The items of one edition; none when the file lists no schedule for it."""
+        schedule = self.editions.get(edition_id)
+        return schedule.items if schedule else {}
 
 
 # --- data/letters.yaml ----------------------------------------------------------------------

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -21,17 +21,18 @@ from wsis_site.models import (
     SiteSettings,
     UiStrings,
 )
-from wsis_site.yamlsource import SourceDocument, read_yaml
+from wsis_site.yamlsource import SourceDocument, read_text, read_yaml
 
-SITE_FILE = "site.yaml"
+SITE_FILE, ORGANIZATIONS_FILE, CONTACTS_FILE = "site.yaml", "organizations.yaml", "contacts.yaml"
+EVENTS_FILE, PHASES_FILE, LETTERS_FILE = "events.yaml", "phases.yaml", "letters.yaml"
 #: Each data file and the model of its content, in the order they are read.
 DATA_FILES: Mapping[str, type[Model]] = {
     SITE_FILE: SiteSettings,
-    "organizations.yaml": OrganizationsFile,
-    "contacts.yaml": ContactsFile,
-    "events.yaml": EventsFile,
-    "phases.yaml": PhasesFile,
-    "letters.yaml": LettersFile,
+    ORGANIZATIONS_FILE: OrganizationsFile,
+    CONTACTS_FILE: ContactsFile,
+    EVENTS_FILE: EventsFile,
+    PHASES_FILE: PhasesFile,
+    LETTERS_FILE: LettersFile,
 }
 LETTERS_DIR = "letters"
 UI_DIR = "ui"
@@ -39,20 +40,57 @@ TODO = "TODO"
 M = TypeVar("M", bound=Model)
 
 
+class SiteModels(NamedTuple):
+    """The model of each data file; None where that file did not validate."""
+
+    site: SiteSettings | None
+    organizations: OrganizationsFile | None
+    contacts: ContactsFile | None
+    events: EventsFile | None
+    phases: PhasesFile | None
+    letters: LettersFile | None
+
+
 @dataclass
 class ParsedFiles:
     """The documents read from `data/` and the models that validated; None where one failed."""
 
+    folder: str
+    """The data folder's name, as file names in messages begin."""
     documents: dict[str, SourceDocument]
     models: dict[str, BaseModel | None]
     letter_files: dict[str, Path]
     ui: dict[str, dict[str, str]]
     """Template strings of each language whose file validated."""
+    _letter_texts: dict[str, tuple[str | None, list[DataIssue]]] = field(default_factory=dict)
 
     def model(self, name: str, kind: type[M]) -> M | None:
         """The validated model of one file, or None when it did not validate."""
         found = self.models.get(name)
         return found if isinstance(found, kind) else None
+
+    def site_models(self) -> SiteModels:
+        """Every data file's model."""
+        return SiteModels(
+            self.model(SITE_FILE, SiteSettings),
+            self.model(ORGANIZATIONS_FILE, OrganizationsFile),
+            self.model(CONTACTS_FILE, ContactsFile),
+            self.model(EVENTS_FILE, EventsFile),
+            self.model(PHASES_FILE, PhasesFile),
+            self.model(LETTERS_FILE, LettersFile),
+        )
+
+    def letter_display_path(self, name: str) -> str:
+        """How messages name a file of `data/letters/`."""
+        return f"{self.folder}/{LETTERS_DIR}/{name}"
+
+    def letter_text(self, name: str) -> tuple[str | None, list[DataIssue]]:
+        """The text of one file of `data/letters/`, read once, or why it cannot be read."""
+        if name not in self._letter_texts:
+            self._letter_texts[name] = read_text(
+                self.letter_files[name], self.letter_display_path(name)
+            )
+        return self._letter_texts[name]
 
 
 def parse_files(data_dir: Path) -> tuple[ParsedFiles, list[DataIssue]]:
@@ -62,28 +100,31 @@ def parse_files(data_dir: Path) -> tuple[ParsedFiles, list[DataIssue]]:
     models: dict[str, BaseModel | None] = {}
     languages: tuple[str, ...] = ()
     for name, model_type in DATA_FILES.items():
-        document, parse_issues = read_yaml(data_dir / name, f"{data_dir.name}/{name}")
-        documents[name] = document
-        issues += parse_issues
-        model: BaseModel | None = None
-        if not parse_issues:
-            model, model_issues = validate_document(document, model_type, languages)
-            issues += model_issues
+        documents[name], model, file_issues = _read(data_dir, name, model_type, languages)
         models[name] = model
+        issues += file_issues
         if isinstance(model, SiteSettings):
             languages = tuple(model.languages)
     ui: dict[str, dict[str, str]] = {}
     for language in languages:
         name = ui_file_name(language)
-        document, parse_issues = read_yaml(data_dir / name, f"{data_dir.name}/{name}")
-        documents[name] = document
-        issues += parse_issues
-        if not parse_issues:
-            strings, model_issues = validate_document(document, UiStrings, languages)
-            issues += model_issues
-            if isinstance(strings, UiStrings):
-                ui[language] = strings.root
-    return ParsedFiles(documents, models, _files_in(data_dir / LETTERS_DIR), ui), issues
+        documents[name], strings, file_issues = _read(data_dir, name, UiStrings, languages)
+        issues += file_issues
+        if isinstance(strings, UiStrings):
+            ui[language] = strings.root
+    letters = _files_in(data_dir / LETTERS_DIR)
+    return ParsedFiles(data_dir.name, documents, models, letters, ui), issues
+
+
+def _read(
+    data_dir: Path, name: str, model_type: type[BaseModel], languages: tuple[str, ...]
+) -> tuple[SourceDocument, BaseModel | None, list[DataIssue]]:
+    """Parse one data file and, when it parsed, validate it against its model."""
+    document, issues = read_yaml(data_dir / name, f"{data_dir.name}/{name}")
+    if issues:
+        return document, None, issues
+    model, model_issues = validate_document(document, model_type, languages)
+    return document, model, model_issues
 
 
 def _files_in(folder: Path) -> dict[str, Path]:
@@ -97,10 +138,9 @@ def ui_file_name(language: str) -> str:
 
 def read_languages(data_dir: Path) -> tuple[str, ...]:
     """The configured languages, from `site.yaml` alone."""
-    document, issues = read_yaml(data_dir / SITE_FILE, f"{data_dir.name}/{SITE_FILE}")
-    site, model_issues = validate_document(document, SiteSettings, ()) if not issues else (None, [])
+    _, site, issues = _read(data_dir, SITE_FILE, SiteSettings, ())
     if not isinstance(site, SiteSettings):
-        raise DataError(issues + model_issues)
+        raise DataError(issues)
     return tuple(site.languages)
 
 

@@ -17,16 +17,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from wsis_site.git import git, git_output
+from wsis_site.git import git, read_blobs
+from wsis_site.parse import EVENTS_FILE, PHASES_FILE
 from wsis_site.yamlsource import parse_yaml
 
 log = logging.getLogger(__name__)
 
-HISTORY_FILES = ("events.yaml", "phases.yaml")
+HISTORY_FILES = (EVENTS_FILE, PHASES_FILE)
 #: Set to 1 where feeds are published (CI), so a shallow clone fails instead of resetting SEQUENCE.
 REQUIRE_HISTORY = "WSIS_REQUIRE_HISTORY"
 #: Fields whose change moves an entry in subscribers' calendars, so SEQUENCE goes up.
-ITEM_SCHEDULE_FIELDS = ("date", "end_date", "time", "status")
+ITEM_TIME_FIELDS = ("date", "end_date", "time")
+ITEM_SCHEDULE_FIELDS = (*ITEM_TIME_FIELDS, "status")
 EDITION_SCHEDULE_FIELDS = ("dates", "venue", "format")
 
 
@@ -55,14 +57,14 @@ def fingerprints(events: Any, phases: Any) -> dict[str, Fingerprint]:
     """Fingerprint of each calendar entry, keyed `<edition>/<item>`, from raw YAML data."""
     found: dict[str, Fingerprint] = {}
     names: dict[str, Any] = {}
-    for edition_id, edition in _mapping(_mapping(events).get("editions")).items():
-        edition = _mapping(edition)
+    for edition_id, edition in as_mapping(as_mapping(events).get("editions")).items():
+        edition = as_mapping(edition)
         names[edition_id] = edition.get("name")
         schedule = {field: edition.get(field) for field in EDITION_SCHEDULE_FIELDS}
         found[forum_key(edition_id)] = Fingerprint(_digest(schedule), _digest(edition))
-    for edition_id, schedule_file in _mapping(_mapping(phases).get("editions")).items():
-        for item_id, item in _mapping(_mapping(schedule_file).get("items")).items():
-            item = _mapping(item)
+    for edition_id, schedule_file in as_mapping(as_mapping(phases).get("editions")).items():
+        for item_id, item in as_mapping(as_mapping(schedule_file).get("items")).items():
+            item = as_mapping(item)
             schedule = {field: item.get(field) for field in ITEM_SCHEDULE_FIELDS}
             # An item's SUMMARY carries its edition's name: renaming the edition updates it.
             content = {"item": item, "edition": names.get(edition_id)}
@@ -80,7 +82,8 @@ def item_key(edition_id: str, item_id: str) -> str:
     return f"{edition_id}/{item_id}"
 
 
-def _mapping(value: Any) -> Mapping[str, Any]:
+def as_mapping(value: Any) -> Mapping[str, Any]:
+    """A raw YAML mapping, or an empty one where the data holds something else."""
     return value if isinstance(value, dict) else {}
 
 
@@ -155,7 +158,7 @@ def _history(data_dir: Path) -> list[tuple[datetime, dict[str, Fingerprint]]] | 
         return []
     commits = [line.split() for line in log_lines.splitlines() if line.strip()]
     requests = "".join(f"{sha}:{path}\n" for sha, _ in commits for path in paths)
-    blobs = _read_blobs(data_dir, requests)
+    blobs = read_blobs(data_dir, requests)
     parsed: dict[str, Any] = {}  # most commits leave one of the two files as it was
     versions = []
     for index, (_, timestamp) in enumerate(commits):
@@ -169,21 +172,3 @@ def _history(data_dir: Path) -> list[tuple[datetime, dict[str, Fingerprint]]] | 
         moment = datetime.fromtimestamp(int(timestamp), UTC)
         versions.append((moment, fingerprints(events, phases)))
     return versions
-
-
-def _read_blobs(data_dir: Path, requests: str) -> list[str]:
-    """Contents of `<commit>:<path>` objects, in request order; empty where one is missing."""
-    raw = git_output(data_dir, "cat-file", "--batch", stdin=requests.encode()) or b""
-    blobs: list[str] = []
-    position = 0
-    for _ in requests.splitlines():
-        header_end = raw.index(b"\n", position)
-        header = raw[position:header_end].split()
-        position = header_end + 1
-        if header[-1] == b"missing":
-            blobs.append("")
-            continue
-        size = int(header[2])
-        blobs.append(raw[position : position + size].decode("utf-8", errors="replace"))
-        position += size + 1
-    return blobs

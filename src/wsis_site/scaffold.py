@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from wsis_site.parse import TODO, read_languages
+from wsis_site.fields import YEAR_PATTERN
+from wsis_site.parse import EVENTS_FILE, TODO, read_languages
 from wsis_site.yamlsource import parse_yaml
-
-EVENTS = "events.yaml"
 
 
 class ScaffoldError(Exception):
@@ -50,9 +49,9 @@ def edition_skeleton(year: str, languages: tuple[str, ...]) -> str:
 
 def add_edition(data_dir: Path, year: str) -> Path:
     """Append a skeleton edition to `events.yaml`, keeping the file's comments and layout."""
-    if not re.fullmatch(r"[0-9]{4}", year):
+    if not re.fullmatch(YEAR_PATTERN, year):
         raise ScaffoldError(f"{year!r} is not a year such as 2027")
-    path = data_dir / EVENTS
+    path = data_dir / EVENTS_FILE
     text = path.read_text(encoding="utf-8")
     document, issues = parse_yaml(text, str(path))
     editions = (document.data or {}).get("editions") if not issues else None

@@ -76,18 +76,21 @@ class SourceDocument:
         return isinstance(node, dict | list)
 
 
+def read_text(path: Path, display_path: str) -> tuple[str | None, list[DataIssue]]:
+    """A data file's UTF-8 text, or None and the reason it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except FileNotFoundError:
+        return None, [DataIssue(display_path, 1, 1, "", "file not found")]
+    except UnicodeDecodeError as error:
+        return None, [DataIssue(display_path, 1, 1, "", f"not valid UTF-8 ({error.reason})")]
+
+
 def read_yaml(path: Path, display_path: str) -> tuple[SourceDocument, list[DataIssue]]:
     """Parse one YAML file strictly; return its document and every problem found in it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return SourceDocument(display_path, None), [
-            DataIssue(display_path, 1, 1, "", "file not found")
-        ]
-    except UnicodeDecodeError as error:
-        return SourceDocument(display_path, None), [
-            DataIssue(display_path, 1, 1, "", f"not valid UTF-8 ({error.reason})")
-        ]
+    text, issues = read_text(path, display_path)
+    if text is None:
+        return SourceDocument(display_path, None), issues
     return parse_yaml(text, display_path)
 
 
@@ -99,11 +102,9 @@ def parse_yaml(text: str, display_path: str) -> tuple[SourceDocument, list[DataI
     try:
         document.data = composer.document()
     except _RefusedError as refused:
-        document.data = None
         where = Position.of(refused.mark) if refused.mark else Position(1, 1)
         return document, [DataIssue(display_path, where.line, where.column, "", refused.message)]
     except yaml.MarkedYAMLError as error:
-        document.data = None
         mark = error.problem_mark or error.context_mark
         where = Position.of(mark) if mark else Position(1, 1)
         problem = " ".join(part for part in (error.context, error.problem) if part)
@@ -111,7 +112,6 @@ def parse_yaml(text: str, display_path: str) -> tuple[SourceDocument, list[DataI
     except (
         yaml.reader.ReaderError
     ) as error:  # a character YAML does not allow, such as a control code
-        document.data = None
         before = text[: error.position]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
         code = error.character if isinstance(error.character, int) else ord(error.character)
