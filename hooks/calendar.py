@@ -21,25 +21,31 @@ _feeds: Pending[None] | None = None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Start the feeds once per build, after MkDocs has cleaned the site folder."""
+    """Start the feeds once per build, after MkDocs has cleaned the site folder.
+
+    The files that tell hosts how to serve them are written at once.
+    """
     global _feeds
     if is_other_language_build(config):
         return files
-    data = load_site_data(data_dir(config))
+    data_folder = data_dir(config)
+    data = load_site_data(data_folder)
     folders = language_folders(config, data.default_language)
-    _feeds = in_background(partial(write_feeds, data, data_dir(config), folders))
+    _feeds = in_background(partial(write_feeds, data, data_folder, folders))
+    site_dir = Path(config.site_dir)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    write_host_files(data, site_dir)
     return files
 
 
 @event_priority(-110)  # after the i18n plugin (-100) has built every other language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Wait for the feeds before the build counts as done; tell hosts how to serve them."""
+    """Wait for the feeds before the build counts as done."""
     global _feeds
     if is_other_language_build(config) or _feeds is None:
         return
     pending, _feeds = _feeds, None
     pending.result()
-    write_host_files(load_site_data(data_dir(config)), Path(config.site_dir))
 
 
 def on_build_error(*, error: Exception) -> None:

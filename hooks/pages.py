@@ -8,9 +8,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from wsis_site.docs_tree import DocsTree, DocsTreeError, is_generated_tree, start_docs_tree
+from wsis_site.docs_tree import DocsTree, DocsTreeError, start_docs_tree
 from wsis_site.loader import load_site_data
-from wsis_site.mkdocs_build import built_languages, data_dir
+from wsis_site.mkdocs_build import (
+    built_languages,
+    data_dir,
+    is_other_language_build,
+    other_language,
+)
 from wsis_site.timeline import build_date
 
 _tree: DocsTree | None = None
@@ -27,14 +32,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     The first language's pages are written here; the others' while MkDocs builds the first.
     """
     global _tree
-    docs_dir = Path(config.docs_dir)
-    if is_generated_tree(docs_dir):  # the i18n plugin's build of another language
+    if is_other_language_build(config):  # its pages are in the tree: wait until written
         _complete_tree()
         return config
     data = load_site_data(data_dir(config))
     built = built_languages(config, data.default_language)
     try:
-        _tree = start_docs_tree(data, docs_dir, templates_dir(config), build_date(), built)
+        _tree = start_docs_tree(
+            data, Path(config.docs_dir), templates_dir(config), build_date(), built
+        )
     except DocsTreeError as error:
         raise PluginError(str(error)) from None
     config.docs_dir = str(_tree.path)
@@ -55,11 +61,8 @@ def on_build_error(*, error: Exception) -> None:
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Write each language's 404 page into its own folder instead of over the default one."""
-    i18n = config.plugins.get("i18n")
-    if template_name != "404.html" or i18n is None:
-        return output_content
-    language = i18n.current_language
-    if language == i18n.default_language:
+    language = other_language(config)
+    if template_name != "404.html" or language is None:
         return output_content
     target = Path(config.site_dir) / language / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)

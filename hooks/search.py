@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from wsis_site.mkdocs_build import built_languages, is_other_language_build
+from wsis_site.mkdocs_build import built_languages, is_other_language_build, other_language
 from wsis_site.search_index import split_search_index
 
 # Material reads its settings, including the base URL search uses, from this element.
@@ -23,8 +23,8 @@ CONFIG_SCRIPT = re.compile(
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """On a non-default language's page, make Material search that language's index."""
-    language, default = _languages(config)
-    if language == default:
+    language = other_language(config)
+    if language is None:
         return output
 
     def rebase(match: re.Match[str]) -> str:
@@ -42,13 +42,3 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if i18n is None or is_other_language_build(config):
         return
     split_search_index(Path(config.site_dir), built_languages(config, i18n.default_language))
-
-
-# --- Helpers --------------------------------------------------------------------------------
-
-
-def _languages(config: MkDocsConfig) -> tuple[str | None, str | None]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return None, None
-    return i18n.current_language, i18n.default_language

@@ -24,17 +24,10 @@ from wsis_site.pages import (
 
 #: `<!-- wsis:next-deadline -->` in a hand-written page is replaced by that data fragment.
 FRAGMENT = re.compile(r"<!--\s*wsis:([a-z-]+)\s*-->")
-#: Present in every generated tree, so a second look at the same build recognises it.
-MARKER = ".wsis-generated"
 
 
 class DocsTreeError(Exception):
     """A hand-written page clashes with a generated one or names an unknown fragment."""
-
-
-def is_generated_tree(docs_dir: Path) -> bool:
-    """True for a tree written by `write_docs_tree` or `start_docs_tree`."""
-    return (docs_dir / MARKER).is_file()
 
 
 @dataclass(frozen=True)
@@ -98,7 +91,6 @@ def start_docs_tree(
     half.result()
     rest = partial(_write_languages, data, built[1:], tree, docs_dir, templates_dir, today)
     pending = in_background(rest) if built[1:] else completed(None)
-    (tree / MARKER).write_text("generated from data/; edit data/ and docs/ instead\n")
     return DocsTree(tree, pending)
 
 

@@ -20,6 +20,11 @@ DEADLINES_FEED = f"{FEED_DIR}/deadlines.ics"
 ONE_DAY = timedelta(days=1)
 
 
+def edition_url(edition_id: str) -> str:
+    """URL of an edition's page inside a language."""
+    return f"editions/{edition_id}/"
+
+
 def edition_feed(edition_id: str) -> str:
     """Path of one edition's feed inside a language."""
     return f"{FEED_DIR}/{edition_id}.ics"
@@ -98,7 +103,7 @@ class EntryWords:
     def page_url(self, entry: Entry) -> str:
         """The https address of the entry on its edition's page."""
         anchor = f"#{entry.entry_id}" if entry.item is not None else ""
-        return f"{self.data.base_url(self.language)}editions/{entry.edition_id}/{anchor}"
+        return f"{self.data.base_url(self.language)}{edition_url(entry.edition_id)}{anchor}"
 
     def description(self, entry: Entry) -> str:
         """DESCRIPTION: what the data says of the entry, ending with the link to its page."""
@@ -136,5 +141,5 @@ def entry_times(entry: Entry) -> tuple[date | datetime, date | datetime | None]:
         assert entry.end is not None
         return entry.start, entry.end + ONE_DAY
     if item.time is None:
-        return item.date, (item.end_date or item.date) + ONE_DAY
+        return item.date, item.last_day + ONE_DAY
     return localize(item.date, item.time)

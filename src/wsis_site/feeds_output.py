@@ -32,7 +32,7 @@ def write_feeds(data: SiteData, data_dir: Path, folders: Mapping[str, Path]) -> 
 
 def write_host_files(data: SiteData, site_dir: Path) -> None:
     """Tell common hosts to serve `.ics` as `text/calendar; charset=utf-8`."""
-    prefixes = ["/"] + [f"/{code}/" for code in data.languages if code != data.default_language]
+    prefixes = [f"/{data.prefix(code)}" for code in data.languages]
     rules = "".join(
         f"{prefix}{FEED_DIR}/*\n  Content-Type: text/calendar; charset=utf-8\n"
         for prefix in prefixes

@@ -65,7 +65,7 @@ def time_span(value: date, slot: TimeSlot, locale: str) -> str:
 
 def item_when(item: Item, locale: str) -> str:
     """The date of an item, with its time and zone when it has one."""
-    dates = day_span(item.date, item.end_date or item.date, locale)
+    dates = day_span(item.date, item.last_day, locale)
     if item.time is None:
         return dates
     return f"{dates}, {time_span(item.date, item.time, locale)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wsis_site.entries import edition_url
 from wsis_site.formatting import localize
 from wsis_site.loader import SiteData
 from wsis_site.models import Edition, Item
@@ -24,7 +25,7 @@ ITEM_STATUS = {
 def edition_event(data: SiteData, edition_id: str, language: str, base_url: str) -> dict[str, Any]:
     """The JSON-LD of one edition, in `language`, with its phases as sub-events."""
     edition = data.editions[edition_id]
-    url = f"{base_url}editions/{edition_id}/"
+    url = base_url + edition_url(edition_id)
     event: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -93,7 +94,7 @@ def _item_event(item: Item, language: str, url: str) -> dict[str, Any]:
     }
     if item.time is None:
         event["startDate"] = item.date.isoformat()
-        event["endDate"] = (item.end_date or item.date).isoformat()
+        event["endDate"] = item.last_day.isoformat()
     else:
         start, end = localize(item.date, item.time)
         event["startDate"] = start.isoformat()

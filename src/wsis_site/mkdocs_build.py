@@ -23,6 +23,15 @@ def is_other_language_build(config: MkDocsConfig) -> bool:
     return i18n is not None and bool(i18n.building)
 
 
+def other_language(config: MkDocsConfig) -> str | None:
+    """The language being built when it is not the first, which is served below the root."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.current_language == i18n.default_language:
+        return None
+    language: str = i18n.current_language
+    return language
+
+
 def built_languages(config: MkDocsConfig, default: str) -> list[str]:
     """The languages this build writes, in the i18n plugin's order: its default first.
 

@@ -219,6 +219,11 @@ class Item(Model):
         """Wall-clock start, or None for an all-day item."""
         return self.time.start if self.time else None
 
+    @property
+    def last_day(self) -> dt.date:
+        """The day the item ends: its end date, or the day itself."""
+        return self.end_date or self.date
+
 
 class EditionSchedule(Model):
     """The dated items of one edition."""

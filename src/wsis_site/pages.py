@@ -24,6 +24,7 @@ from wsis_site.entries import (
     DEADLINES_FEED,
     EntryWords,
     edition_feed,
+    edition_url,
     entries,
     entry_feed,
 )
@@ -93,11 +94,6 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
         t["calendars_description"],
         feeds=(ALL_FEED, DEADLINES_FEED, *(edition_feed(e) for e in data.editions)),
     )
-
-
-def edition_url(edition_id: str) -> str:
-    """URL of an edition's page inside a language."""
-    return f"editions/{edition_id}/"
 
 
 def letter_url(letter_id: str) -> str:

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 
-def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
+def build_site(config_file: Path, site_dir: Path) -> None:
     """Build into a sibling staging folder, then replace `site_dir`; on failure it is untouched."""
     # Imported here so that validating data never pays for importing MkDocs.
     from mkdocs.commands.build import build
@@ -17,7 +17,7 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> Non
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
     try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        config = load_config(str(config_file), site_dir=str(staging), strict=True)
         build(config)
         staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
         _swap_in(staging, site_dir)

@@ -37,7 +37,7 @@ def status(first: date, last: date, today: date) -> Status:
 
 def item_status(item: Item, today: date) -> Status:
     """The status of a dated item on `today`."""
-    return status(item.date, item.end_date or item.date, today)
+    return status(item.date, item.last_day, today)
 
 
 def edition_status(edition: Edition, today: date) -> Status:
