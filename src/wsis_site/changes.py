@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel import Locale
 from pydantic import ValidationError
 
-from wsis_site.formatting import date_ranges, item_when
+from wsis_site.formatting import date_ranges, item_when, language_name
 from wsis_site.git import git, read_blobs
 from wsis_site.loader import SiteData
 from wsis_site.models import DateRange, Item
@@ -230,9 +229,8 @@ class Reporter:
             values |= {"reason": self.localized(change.new)}
         elif change.kind == "text":
             assert change.language is not None
-            language = Locale.parse(change.language)
             values |= {
-                "language": language.get_display_name(self.locale) or change.language,
+                "language": language_name(change.language, self.locale),
                 "field": self.t(f"change_field_{change.field}"),
             }
         elif change.kind == "item_added":

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_interval, format_time
 
 from wsis_site.models import DateRange, Item, TimeSlot
@@ -69,3 +70,8 @@ def item_when(item: Item, locale: str) -> str:
     if item.time is None:
         return dates
     return f"{dates}, {time_span(item.date, item.time, locale)}"
+
+
+def language_name(code: str, locale: str) -> str:
+    """The name of a language in `locale`: `inglés`, `Spanish`; the code if Babel has none."""
+    return Locale.parse(code).get_display_name(locale) or code

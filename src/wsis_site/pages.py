@@ -14,7 +14,6 @@ from typing import Any
 
 import jinja2
 import yaml
-from babel import Locale
 from jinja2.utils import htmlsafe_json_dumps
 
 from wsis_site import formatting, timeline
@@ -217,9 +216,6 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
     by_key = {(entry.edition_id, entry.entry_id): entry for entry in entries(data)}
     base_url = data.base_url(language)
 
-    def language_name(code: str) -> str:
-        return Locale.parse(code).get_display_name(locale) or code
-
     return {
         "data": data,
         "lang": language,
@@ -233,7 +229,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "letter_url": letter_url,
         "organization_name": organization_name,
         "acronym": acronym,
-        "language_name": language_name,
+        "language_name": partial(formatting.language_name, locale=locale),
         "letter_html": letter_html,
         "iso_start": _iso_start,
         "deadlines": deadlines,
