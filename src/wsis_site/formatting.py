@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from functools import cache
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -75,3 +76,9 @@ def item_when(item: Item, locale: str) -> str:
 def language_name(code: str, locale: str) -> str:
     """The name of a language in `locale`: `inglés`, `Spanish`; the code if Babel has none."""
     return Locale.parse(code).get_display_name(locale) or code
+
+
+def host_and_path(url: str) -> str:
+    """`www.wsis.org/forum` for `https://www.wsis.org/forum`: an address as people read it."""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/")

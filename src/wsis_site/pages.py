@@ -58,7 +58,7 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
     """Every generated page of `language`, home first."""
     t = data.ui[language]
     yield PageSpec(
-        "", "home.html", t["site_name"], t["site_description"], feeds=(DEADLINES_FEED, ALL_FEED)
+        "", "home.html", t["home_title"], t["site_description"], feeds=(DEADLINES_FEED, ALL_FEED)
     )
     yield PageSpec("editions/", "editions.html", t["editions_title"], t["editions_description"])
     for edition_id, edition in data.editions.items():
@@ -125,6 +125,7 @@ class PageRenderer:
         front_matter: dict[str, Any] = {
             "title": html.escape(spec.title),
             "description": spec.description,
+            "hide": ["toc"],  # the body is HTML, so Material's table of contents stays empty
         }
         base_url = self.data.base_url(self.language)
         if "edition_id" in spec.values:
@@ -209,6 +210,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         return found[language] if found else None
 
     deadlines = timeline.deadlines_newest_first(data.schedules)
+    day = partial(formatting.day, locale=locale)
     by_edition: dict[str, list[timeline.DatedItem]] = {}
     for entry in deadlines:
         by_edition.setdefault(entry.edition_id, []).append(entry)
@@ -220,7 +222,8 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "data": data,
         "lang": language,
         "t": t,
-        "day": partial(formatting.day, locale=locale),
+        "day": day,
+        "as_of": strings["information_as_of"].format(date=day(today)),
         "day_span": partial(formatting.day_span, locale=locale),
         "item_when": partial(formatting.item_when, locale=locale),
         "item_status": lambda item: timeline.item_status(item, today),
@@ -235,6 +238,9 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "deadlines": deadlines,
         "deadlines_by_edition": by_edition,
         "next_deadline": timeline.next_deadline(data.schedules, today),
+        "last_deadline": timeline.last_deadline(data.schedules, today),
+        "newest_letter_id": max(data.letters, key=lambda i: data.letters[i].date, default=None),
+        "host_and_path": formatting.host_and_path,
         "featured_edition_id": timeline.featured_edition(data.editions, today),
         "by_role": _by_role,
         "entry_feed": entry_feed,

@@ -79,6 +79,18 @@ def next_deadline(schedules: Mapping[str, Mapping[str, Item]], today: date) -> D
     return min(upcoming, key=lambda entry: (entry.item.date, entry.item_id), default=None)
 
 
+def last_deadline(schedules: Mapping[str, Mapping[str, Item]], today: date) -> DatedItem | None:
+    """The latest deadline that has closed before `today` and was not cancelled, if any."""
+    closed = [
+        entry
+        for entry in all_items(schedules)
+        if entry.item.kind == "deadline"
+        and entry.item.last_day < today
+        and entry.item.status != "cancelled"
+    ]
+    return max(closed, key=lambda entry: (entry.item.date, entry.item_id), default=None)
+
+
 def featured_edition(editions: Mapping[str, Edition], today: date) -> str | None:
     """The next or current edition, or else the latest one."""
     ordered = sorted(editions, key=lambda edition_id: editions[edition_id].first_day)

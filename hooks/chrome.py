@@ -1,0 +1,48 @@
+"""MkDocs hook: give the theme's header, footer and 404 templates the site's frame as `wsis`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from wsis_site.chrome import chrome
+from wsis_site.loader import load_site_data
+from wsis_site.mkdocs_build import data_dir
+
+# --- Hooks ----------------------------------------------------------------------------------
+
+
+@event_priority(-110)  # after the i18n plugin (-100) has set the language being built
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Work out the frame once per language's build (the i18n plugin calls this for each)."""
+    i18n = config.plugins.get("i18n")
+    names = {language.locale: language.name for language in i18n.config.languages} if i18n else {}
+    data = load_site_data(data_dir(config))
+    config.extra[FRAME] = chrome(data, config.theme["language"], names)
+    return config
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """Every page's frame, in the page's language."""
+    context["wsis"] = config.extra[FRAME]
+    return context
+
+
+def on_template_context(
+    context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """The same for pages rendered from a theme template alone (the 404 page)."""
+    context["wsis"] = config.extra[FRAME]
+    return context
+
+
+# --- Data -----------------------------------------------------------------------------------
+
+FRAME = "wsis_frame"
+"""Key of the current language's frame in `config.extra`, which lives as long as its build."""

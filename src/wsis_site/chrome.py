@@ -1,0 +1,112 @@
+"""What every page's frame shows around its content: header, footer and the 404 page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import reduce
+
+from wsis_site import formatting, timeline
+from wsis_site.loader import SiteData
+
+
+@dataclass(frozen=True)
+class Organizer:
+    """An organization as the footer names it."""
+
+    name: str
+    acronym: str | None
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """The secretariat's contact, in the page's language."""
+
+    name: str
+    organization: str
+    phone: str | None
+    email: str
+
+
+@dataclass(frozen=True)
+class LanguageHome:
+    """One language's home page, for the language switcher of pages that have no counterpart."""
+
+    lang: str
+    name: str
+    link: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """The values the theme's header, footer and 404 templates read as `wsis`."""
+
+    t: Mapping[str, str]
+    prefix: str
+    home: str
+    language_name: str
+    homes: tuple[LanguageHome, ...]
+    contact: ContactLine
+    organizers: tuple[Organizer, ...]
+    website: str | None
+    website_label: str | None
+    as_of: str
+    """`Información al 10 de enero de 2024`: the day the statuses on the pages were computed for."""
+
+
+def chrome(data: SiteData, language: str, language_names: Mapping[str, str]) -> Chrome:
+    """The frame of `language`'s pages; `language_names` are the switcher's names by code."""
+    today = timeline.build_date()
+    featured = data.editions[timeline.featured_edition(data.editions, today) or ""]
+    contact = data.contacts[featured.contact]
+    prefix = data.prefix(language)
+    return Chrome(
+        t=data.ui[language],
+        prefix=prefix,
+        home=prefix or "./",
+        language_name=language_names.get(language)
+        or formatting.language_name(language, data.babel_locales[language]),
+        homes=tuple(
+            LanguageHome(code, language_names.get(code, code), data.prefix(code) or "./")
+            for code in data.languages
+        ),
+        contact=ContactLine(
+            name=contact.name,
+            organization=_short_name(data, contact.organization, language),
+            phone=contact.phone,
+            email=contact.email,
+        ),
+        organizers=tuple(
+            Organizer(
+                data.organizations[org_id].name[language],
+                _acronym(data, org_id, language),
+            )
+            for org_id in standing_organizers(data)
+        ),
+        website=featured.website,
+        website_label=formatting.host_and_path(featured.website) if featured.website else None,
+        as_of=data.ui[language]["information_as_of"].format(
+            date=formatting.day(today, data.babel_locales[language])
+        ),
+    )
+
+
+def standing_organizers(data: SiteData) -> list[str]:
+    """Organizations that organize or host every edition, in the order the latest lists them."""
+    organizing = [
+        [o.organization for o in edition.organizers if o.role != "collaborating-agency"]
+        for edition in data.editions.values()
+    ]
+    if not organizing:
+        return []
+    common = reduce(lambda kept, ids: kept & set(ids), organizing, set(organizing[-1]))
+    return [org_id for org_id in organizing[-1] if org_id in common]
+
+
+def _acronym(data: SiteData, org_id: str, language: str) -> str | None:
+    found = data.organizations[org_id].acronym
+    return found[language] if found else None
+
+
+def _short_name(data: SiteData, org_id: str, language: str) -> str:
+    return _acronym(data, org_id, language) or data.organizations[org_id].name[language]
