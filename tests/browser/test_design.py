@@ -1,0 +1,179 @@
+"""The design as a visitor meets it: phones and desktops, light and dark, keyboard and paper."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.conftest import NODE_TOOLS, SiteServer
+from tests.browser.test_checks import PAGE_TYPES, WCAG_21_AA
+
+LANGUAGES = ["", "en/"]
+PHONE, DESKTOP = 390, 1280
+
+# Elements a visitor can reach with Tab.
+FOCUSABLE = (
+    "a[href], button, input:not([type=hidden]), select, textarea, summary, "
+    "[tabindex]:not([tabindex='-1'])"
+)
+
+# Controls smaller than WCAG 2.2's 24×24 px, except links inside a sentence (its exception).
+SMALL_TARGETS = """() => [...document.querySelectorAll("a[href], button, summary, input, label[for]")]
+  .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+  .filter(e => {
+    const box = e.getBoundingClientRect();
+    if (box.width * box.height === 0 || (box.width >= 24 && box.height >= 24)) return false;
+    const block = e.closest("p, li, dd, td, th, address");
+    const inSentence = block && block.textContent.trim().length > e.textContent.trim().length;
+    return !inSentence;
+  })
+  .map(e => `${e.tagName} ${e.className} "${e.textContent.trim().slice(0, 30)}" `
+    + `${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`)"""
+
+OFF_SCREEN_FOCUSABLE = """selector => [...document.querySelectorAll(selector)]
+  .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.closest("[inert]"))
+  .filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && (box.right <= 0 || box.left >= window.innerWidth);
+  })
+  .map(e => `${e.tagName} ${e.className} "${e.textContent.trim().slice(0, 30)}"`)"""
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.1 AA violations on the page as it is now."""
+    page.add_script_tag(path=NODE_TOOLS / "node_modules" / "axe-core" / "axe.min.js")
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    return [
+        f"{v['id']}: {node['target']} {node['failureSummary']}"
+        for v in result["violations"]
+        for node in v["nodes"]
+    ]
+
+
+def shot_name(path: str, width: int, scheme: str) -> str:
+    language = "en" if path.startswith("en/") else "es"
+    name = path.removeprefix("en/").strip("/").replace("/", "-").removesuffix(".html") or "home"
+    return f"{name}-{language}-{width}-{scheme}.png"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_fits_phones_and_desktops_with_large_enough_targets(
+    server: SiteServer, browser: Browser, output_dir: Path, language: str
+) -> None:
+    problems: list[str] = []
+    output_dir.mkdir(parents=True, exist_ok=True)
+    for width in (320, PHONE, DESKTOP):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        for path in PAGE_TYPES:
+            page.goto(server.url(language + path), wait_until="networkidle")
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                problems.append(f"{language}{path} at {width}px: {scroll_width}px wide")
+            problems += [f"{language}{path} at {width}px: {t}" for t in page.evaluate(SMALL_TARGETS)]
+            if width != 320:
+                page.screenshot(path=output_dir / shot_name(language + path, width, "light"))
+                page.screenshot(
+                    path=output_dir / shot_name(language + path, width, "light-full"),
+                    full_page=True,
+                )
+        context.close()
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_dark_scheme_follows_the_system_and_keeps_contrast(
+    server: SiteServer, browser: Browser, output_dir: Path, language: str
+) -> None:
+    found: dict[str, list[str]] = {}
+    for width in (PHONE, DESKTOP):
+        context = browser.new_context(
+            viewport={"width": width, "height": 800}, color_scheme="dark"
+        )
+        page = context.new_page()
+        for path in PAGE_TYPES:
+            page.goto(server.url(language + path), wait_until="networkidle")
+            scheme = page.evaluate("document.body.dataset.mdColorScheme")
+            assert scheme == "slate", f"{language}{path}: {scheme}"
+            page.screenshot(
+                path=output_dir / shot_name(language + path, width, "dark-full"), full_page=True
+            )
+            if width == DESKTOP and (violations := axe_violations(page)):
+                found[language + path] = violations
+        context.close()
+    assert found == {}
+
+
+def test_the_toggle_switches_the_scheme_and_is_remembered(
+    server: SiteServer, browser: Browser
+) -> None:
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(server.url("en/"), wait_until="networkidle")
+    page.locator("label[for='__palette_1']").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.goto(server.url("en/editions/"), wait_until="networkidle")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    context.close()
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_keyboard_starts_at_the_skip_link_and_never_tabs_off_screen(
+    server: SiteServer, browser: Browser, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    problems: list[str] = []
+    for language in LANGUAGES:
+        for path in PAGE_TYPES:
+            page.goto(server.url(language + path), wait_until="networkidle")
+            page.keyboard.press("Tab")
+            first = page.evaluate("document.activeElement.className")
+            if first != "md-skip":
+                problems.append(f"{language}{path}: first Tab stop is {first!r}")
+            page.keyboard.press("Enter")
+            landed = page.evaluate("document.activeElement.id")
+            if landed != "wsis-main":
+                problems.append(f"{language}{path}: the skip link leads to {landed!r}")
+            hidden = page.evaluate(OFF_SCREEN_FOCUSABLE, FOCUSABLE)
+            problems += [f"{language}{path}: off screen: {element}" for element in hidden]
+    context.close()
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_with_the_search_dialog_open(
+    server: SiteServer, browser: Browser, language: str
+) -> None:
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 800})
+    page = context.new_page()
+    page.goto(server.url(language + "editions/2021/"), wait_until="networkidle")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("2021")
+    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    assert page.locator(".md-search").get_attribute("aria-label")
+    violations = axe_violations(page)
+    context.close()
+    assert violations == []
+
+
+def test_print_shows_the_source_and_hides_the_controls(
+    server: SiteServer, browser: Browser, output_dir: Path
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url("en/editions/2021/"), wait_until="networkidle")
+    page.emulate_media(media="print")
+    head = page.locator(".wsis-print-head")
+    assert head.is_visible()
+    assert "WSIS Forum · https://example.org/wsis-forum/en/editions/2021/" in head.inner_text()
+    for hidden in (".md-header", ".md-sidebar--primary", ".wsis-add", ".wsis-toc", ".md-footer"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    pdf = page.pdf(format="A4", path=output_dir / "edition-2021-en.pdf")
+    context.close()
+    assert 1 <= len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) <= 3
