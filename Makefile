@@ -61,7 +61,14 @@ pre-commit: $(STAMP) ## Run the data, YAML, ruff and mypy checks before each com
 changes: $(STAMP) ## What your branch changes for the public: make changes BASE=origin/main
 	$(BIN)/wsis-site changes --data data $(or $(BASE),origin/main) HEAD
 
-bench: $(STAMP) $(NODE_TOOLS) ## Measure build overhead, scaling, feeds, live editing, page weight (BENCH_QUICK=1: short)
+BENCH_TOOLS := benchmarks/js/node_modules/.installed-stamp
+
+$(BENCH_TOOLS): benchmarks/js/package.json benchmarks/js/package-lock.json scripts/ensure-node.sh
+	scripts/ensure-node.sh
+	npm ci --prefix benchmarks/js --no-audit --no-fund --silent
+	@touch $@
+
+bench: $(STAMP) $(NODE_TOOLS) $(BENCH_TOOLS) ## Measure build overhead, scaling, feeds, live editing, page weight, Lighthouse (BENCH_QUICK=1: short)
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m benchmarks.run
 

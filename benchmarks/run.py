@@ -320,24 +320,42 @@ def page_weight(work: Path) -> list[str]:
     project = copy_project(work / "weight")
     site = work / "site-weight"
     mkdocs_build(project, site)
-    lines = ["| page | first view (gzip bytes) | files |", "| --- | ---: | ---: |"]
+    from tests.browser.test_visitor import is_background_search
+
+    lines = [
+        "| page | first view (gzip bytes) | search, loaded after it (gzip bytes) | files |",
+        "| --- | ---: | ---: | ---: |",
+    ]
     with SiteServer(site) as server, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         for label, path in PAGE_TYPES.items():
             context = browser.new_context()
             page = context.new_page()
-            bodies: list[bytes] = []
+            bodies: list[tuple[str, bytes]] = []
 
-            def keep(response: Response, into: list[bytes] = bodies) -> None:
-                into.append(response.body())
+            def keep(response: Response, into: list[tuple[str, bytes]] = bodies) -> None:
+                into.append((response.url, response.body()))
 
             page.on("response", keep)
             page.goto(server.url(path), wait_until="networkidle")
-            total = sum(len(gzip.compress(body, 6)) for body in bodies)
-            lines.append(f"| {label} | {total} | {len(bodies)} |")
+            sizes = [(url, len(gzip.compress(body, 6))) for url, body in bodies]
+            search = sum(size for url, size in sizes if is_background_search(url))
+            total = sum(size for _, size in sizes) - search
+            lines.append(f"| {label} | {total} | {search} | {len(bodies)} |")
             context.close()
         browser.close()
     return lines
+
+
+def lighthouse(work: Path) -> list[str]:
+    """Lighthouse's mobile audit of each page type in each language, served as GitHub Pages."""
+    from benchmarks.lighthouse import lighthouse_rows
+
+    project = copy_project(work / "lighthouse")
+    site = work / "site-lighthouse"
+    mkdocs_build(project, site)
+    data = load_site_data(project / "data")
+    return lighthouse_rows(site, work, {code: data.prefix(code) for code in data.languages})
 
 
 def profile(work: Path) -> list[str]:
@@ -397,6 +415,7 @@ SECTIONS: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("Calendar feeds", feeds),
     ("Live editing", live_editing),
     ("Page weight", page_weight),
+    ("Lighthouse, mobile, served as GitHub Pages serves it", lighthouse),
     ("Profile of a 100-edition build, in one process", profile),
 ]
 

@@ -32,7 +32,9 @@ def home_text(project: Path, tmp: Path, build_date: str, language: str = "") -> 
 def test_home_before_the_2024_edition(project: Path, tmp_path: Path) -> None:
     text = home_text(project, tmp_path, "2024-01-10")
     assert "Información actualizada al 10 de enero de 2024." in text
-    assert "Próxima edición Evento de Alto Nivel del Foro de la CMSI+20 Próximo 27–31 de mayo" in text
+    assert (
+        "Próxima edición Evento de Alto Nivel del Foro de la CMSI+20 Próximo 27–31 de mayo" in text
+    )
     assert "Próximo plazo Plazo de presentación para el Inventario" in text
     assert "Abierto 31 de enero de 2024" in text
     assert "Suscribirse a los plazos" in text
@@ -107,9 +109,11 @@ def test_every_page_has_a_skip_link_first_and_the_site_frame(site: Path) -> None
         html = page.read_text(encoding="utf-8")
         body = html[html.index("<body") :]
         first_link = re.search(r"<a [^>]*>", body)
-        assert first_link and 'class="md-skip"' in first_link.group(0), page
+        assert first_link, page
+        assert 'class="md-skip"' in first_link.group(0), page
         target = re.search(r'href="#([^"]+)"', first_link.group(0))
-        assert target and f'id="{target.group(1)}"' in html, page
+        assert target, page
+        assert f'id="{target.group(1)}"' in html, page
         assert "Made with" not in html, page
         assert "wsis-info@itu.int" in html, page  # the footer's contact
         assert html.count('wsis-site-name"') == 1, page

@@ -57,8 +57,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
 class SiteServer:
     """One built site on a free loopback port, in a background thread."""
 
+    handler_class: type[SiteHandler] = SiteHandler
+
     def __init__(self, site: Path) -> None:
-        handler = functools.partial(SiteHandler, directory=str(site))
+        handler = functools.partial(self.handler_class, directory=str(site))
         self.site = site
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

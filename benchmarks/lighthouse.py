@@ -1,0 +1,115 @@
+"""Lighthouse's mobile audit of every page type, with the site served as GitHub Pages serves it.
+
+GitHub Pages compresses text with gzip, serves the site under its repository's path and
+answers a missing address with the site's `404.html` and status 404: the server below does
+the same on 127.0.0.1, so the audit sees what a visitor of the published site gets.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from tests.browser.conftest import SiteHandler, SiteServer, chromium_path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "benchmarks" / "js" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+COMPRESSED = ("text/", "application/json", "application/javascript", "image/svg+xml")
+PAGE_TYPES = {
+    "home": "",
+    "editions index": "editions/",
+    "edition": "editions/2024/",
+    "letters index": "letters/",
+    "letter": "letters/2024-01-31-wsis-plus-20-invitation/",
+    "deadlines": "deadlines/",
+    "calendars": "calendars/",
+    "about (hand-written)": "about/",
+    "404": "no-such-page/",
+}
+
+
+class PagesHandler(SiteHandler):
+    """GitHub Pages' behaviour: gzip for text, and the site's 404 page for missing addresses."""
+
+    def send_head(self) -> io.BytesIO:
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        status = 200
+        if not path.is_file():
+            path, status = Path(str(self.directory)) / "404.html", 404
+        kind = self.guess_type(str(path))
+        body = path.read_bytes()
+        gzipped = "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(COMPRESSED)
+        if gzipped:
+            body = gzip.compress(body, 6)
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class PagesServer(SiteServer):
+    """A built site behind `PagesHandler`."""
+
+    handler_class = PagesHandler
+
+
+def audit(url: str, report: Path) -> dict[str, object]:
+    """One Lighthouse mobile run (its default preset) on Debian's Chromium."""
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": chromium_path()},
+        capture_output=True,
+    )
+    result: dict[str, object] = json.loads(report.read_text(encoding="utf-8"))
+    return result
+
+
+def lighthouse_rows(site: Path, work: Path, languages: dict[str, str]) -> list[str]:
+    """Scores (0–100) per category and the bytes transferred, per page type and language."""
+    lines = [
+        "| page | language | performance | accessibility | best practices | SEO | bytes |"
+        " failed audits |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    with PagesServer(site) as server:
+        for label, path in PAGE_TYPES.items():
+            for language, prefix in languages.items():
+                url = server.url(prefix + path)
+                report = work / f"lighthouse-{language}-{label.split()[0]}.json"
+                result = audit(url, report)
+                categories = result["categories"]
+                audits = result["audits"]
+                assert isinstance(categories, dict)
+                assert isinstance(audits, dict)
+                scores = [round(100 * (categories[c]["score"] or 0)) for c in CATEGORIES]
+                weight = audits["total-byte-weight"]["numericValue"]
+                failed = sorted(
+                    name
+                    for name, found in audits.items()
+                    if found.get("score") is not None
+                    and found["score"] < 1
+                    and found.get("scoreDisplayMode") == "binary"
+                )
+                row = " | ".join(str(score) for score in scores)
+                lines.append(
+                    f"| {label} | {language} | {row} | {weight:.0f} | {', '.join(failed) or '-'} |"
+                )
+    return lines
