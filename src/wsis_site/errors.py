@@ -17,6 +17,15 @@ def dotted(path: FieldPath) -> str:
     )
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: its first line only, cut to `limit` characters."""
+    text = str(value)
+    first = text.split("\n", 1)[0]
+    if len(first) > limit:
+        return first[: limit - 1] + "…"
+    return first + ("…" if first != text else "")
+
+
 @dataclass(frozen=True, order=True)
 class DataIssue:
     """One problem in one place of one data file."""

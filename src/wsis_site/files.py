@@ -84,7 +84,9 @@ def refusals(root: Path, display_root: str) -> list[DataIssue]:
     ]
 
 
-def read_inside(root: Path, relative: str, display_path: str) -> tuple[bytes | None, list[DataIssue]]:
+def read_inside(
+    root: Path, relative: str, display_path: str
+) -> tuple[bytes | None, list[DataIssue]]:
     """The bytes of the regular file `root/relative`, or None and why it is refused.
 
     No component of the path may be a link, and the file itself must be a regular file.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -11,7 +11,8 @@ from typing import Any, NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from wsis_site.errors import DataError, DataIssue, FieldPath, dotted
+from wsis_site.errors import DataError, DataIssue, FieldPath, dotted, shown
+from wsis_site.files import refusals
 from wsis_site.models import (
     ContactsFile,
     EventsFile,
@@ -22,7 +23,6 @@ from wsis_site.models import (
     SiteSettings,
     UiStrings,
 )
-from wsis_site.files import refusals
 from wsis_site.plaintext import read_text
 from wsis_site.yamlsource import SourceDocument, read_yaml
 
@@ -225,16 +225,16 @@ def _explain(detail: ErrorDetails) -> str:
     value = detail.get("input")
     kind = detail["type"]
     if kind in {"bool_type", "bool_parsing"}:
-        return f"must be true or false, without quotes (got {value!r})"
+        return f"must be true or false, without quotes (got {shown(repr(value))})"
     if kind == "string_type" and isinstance(value, bool):
         return "must be text: put it in quotes so YAML does not read it as true/false"
     if kind == "string_type" and value is None:
         return "must not be empty"
     if kind in {"dict_type", "list_type", "model_type"}:
         expected = "a list" if kind == "list_type" else "a mapping of fields"
-        return f"must be {expected} (got {value!r})"
+        return f"must be {expected} (got {shown(repr(value))})"
     if kind == "literal_error":
-        return f"{detail['msg'].replace('Input should be', 'must be')} (got {value!r})"
+        return f"{detail['msg'].replace('Input should be', 'must be')} (got {shown(repr(value))})"
     if kind == "too_short":
         return "must not be empty"
     return str(detail["msg"])

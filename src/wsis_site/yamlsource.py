@@ -80,7 +80,9 @@ class SourceDocument:
         return isinstance(node, dict | list)
 
 
-def read_yaml(root: Path, relative: str, display_path: str) -> tuple[SourceDocument, list[DataIssue]]:
+def read_yaml(
+    root: Path, relative: str, display_path: str
+) -> tuple[SourceDocument, list[DataIssue]]:
     """Parse one YAML file of `root` strictly; return its document and every problem in it."""
     text, issues = read_text(root, relative, display_path)
     if text is None:
@@ -113,8 +115,8 @@ def _syntax_issue(error: yaml.MarkedYAMLError, display_path: str) -> DataIssue:
     mark = error.problem_mark or error.context_mark
     where = Position.of(mark) if mark else Position(1, 1)
     problem = " ".join(part for part in (error.context, error.problem) if part)
-    if error.context_mark and error.problem_mark and error.context_mark.line != mark.line:
-        opened = Position.of(error.context_mark)
+    opened = Position.of(error.context_mark) if error.context_mark else where
+    if opened.line != where.line:
         if "quoted scalar" in str(error.context):
             problem = (
                 f"the quote opened on line {opened.line}, column {opened.column} is never "
