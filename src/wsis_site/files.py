@@ -107,10 +107,11 @@ def read_inside(
     finally:
         if folder >= 0:
             os.close(folder)
+    mode = os.fstat(handle).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        return None, [refusal(display_path, kind(mode) or "a folder")]
     with os.fdopen(handle, "rb") as file:
-        mode = os.fstat(file.fileno()).st_mode
-        if not stat.S_ISREG(mode):
-            return None, [refusal(display_path, kind(mode) or "a folder")]
         return file.read(), []
 
 

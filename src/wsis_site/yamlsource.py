@@ -106,11 +106,13 @@ def parse_yaml(text: str, display_path: str) -> tuple[SourceDocument, list[DataI
             DataIssue(display_path, where.line, where.column, field_label, refused.message)
         ]
     except yaml.MarkedYAMLError as error:
-        return document, [_syntax_issue(error, display_path)]
+        return document, [_syntax_issue(error, display_path, composer.last_quoted)]
     return document, issues
 
 
-def _syntax_issue(error: yaml.MarkedYAMLError, display_path: str) -> DataIssue:
+def _syntax_issue(
+    error: yaml.MarkedYAMLError, display_path: str, last_quoted: yaml.ScalarEvent | None
+) -> DataIssue:
     """Where YAML gave up, and where the quote or bracket it was reading was opened."""
     mark = error.problem_mark or error.context_mark
     where = Position.of(mark) if mark else Position(1, 1)
@@ -124,6 +126,15 @@ def _syntax_issue(error: yaml.MarkedYAMLError, display_path: str) -> DataIssue:
             )
         else:
             problem += f" (it starts on line {opened.line}, column {opened.column})"
+    if last_quoted is not None:
+        end_mark: Any = last_quoted.end_mark
+        start, end = _position(last_quoted), Position.of(end_mark)
+        # A quote that runs over lines up to the error is most likely one left open.
+        if start.line < end.line and end.line == where.line:
+            problem += (
+                f"; the quote opened on line {start.line}, column {start.column} only closes "
+                f"on line {end.line}: is a quote missing on line {start.line}?"
+            )
     return DataIssue(display_path, where.line, where.column, "", problem)
 
 
@@ -148,16 +159,25 @@ class _Composer:
         self.events = events
         self.doc = document
         self.issues = issues
+        self.last_quoted: yaml.ScalarEvent | None = None
+        """The last quoted text read, which a stray quote may have made run on too far."""
+
+    def next(self) -> yaml.Event:
+        """The next parser event."""
+        event = next(self.events)
+        if isinstance(event, yaml.ScalarEvent) and event.style in {"'", '"'}:
+            self.last_quoted = event
+        return event
 
     def document(self) -> Any:
         """The single document of the stream, or None for an empty one."""
-        next(self.events)  # StreamStartEvent
-        event = next(self.events)
+        self.next()  # StreamStartEvent
+        event = self.next()
         if isinstance(event, yaml.StreamEndEvent):
             return None
-        data = self.node(next(self.events), ())
-        next(self.events)  # DocumentEndEvent
-        extra = next(self.events)
+        data = self.node(self.next(), ())
+        self.next()  # DocumentEndEvent
+        extra = self.next()
         if isinstance(extra, yaml.DocumentStartEvent):
             raise _RefusedError(
                 "only one YAML document is allowed: remove the `---`", extra.start_mark
@@ -174,7 +194,7 @@ class _Composer:
             return self.mapping(path)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
-            while not isinstance(item := next(self.events), yaml.SequenceEndEvent):
+            while not isinstance(item := self.next(), yaml.SequenceEndEvent):
                 items.append(self.node(item, (*path, len(items))))
             return items
         assert isinstance(event, yaml.ScalarEvent)
@@ -182,23 +202,23 @@ class _Composer:
 
     def mapping(self, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        while not isinstance(key_event := next(self.events), yaml.MappingEndEvent):
+        while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
             where = _position(key_event)
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.node(key_event, (*path, "?"))
-                self.node(next(self.events), (*path, "?"))
+                self.node(self.next(), (*path, "?"))
                 self.issues.append(self._issue(where, "", "a key must be text"))
                 continue
             _refuse_anchors_aliases_and_tags(key_event)
             key = str(key_event.value)
             if key in result:
                 first = self.doc.key_positions[(*path, key)]
-                self.node(next(self.events), (*path, "?"))  # read past the repeated value
+                self.node(self.next(), (*path, "?"))  # read past the repeated value
                 message = f"duplicate key {key!r} (first written on line {first.line})"
                 self.issues.append(self._issue(where, dotted((*path, key)), message))
                 continue
             self.doc.key_positions[(*path, key)] = where
-            result[key] = self.node(next(self.events), (*path, key))
+            result[key] = self.node(self.next(), (*path, key))
         return result
 
     def _issue(self, where: Position, field: str, message: str) -> DataIssue:
