@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import edit
+from tests.conftest import ROOT, edit
 from tests.test_validation import errors, line_of
 from wsis_site.docs_tree import DocsTreeError, write_docs_tree
 from wsis_site.fields import ID_MAX_LENGTH
@@ -251,3 +251,14 @@ def test_invalid_utf8_names_its_line_and_column(data_dir: Path, name: str, line:
         f"data/{name}:{line}:5: byte 0xFF is not valid UTF-8 (invalid start byte): "
         "save the file as UTF-8"
     ]
+
+
+# --- Keeping it so --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md"])
+def test_contributing_states_the_limits_validation_applies(guide: str) -> None:
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    assert f" {ID_MAX_LENGTH} " in text
+    assert f" {MAX_DEPTH} " in text
+    assert "U+202A–U+202E" in text
