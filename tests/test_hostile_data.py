@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from tests.test_validation import errors, line_of
 from wsis_site.docs_tree import DocsTreeError, write_docs_tree
 from wsis_site.fields import ID_MAX_LENGTH
 from wsis_site.loader import load_site_data
-from wsis_site.yamlsource import MAX_DEPTH
+from wsis_site.ui_placeholders import PLACEHOLDERS
+from wsis_site.yamlsource import MAX_DEPTH, parse_yaml
 
 LETTER = "2020-10-13-wsis-forum-2021"
 SECRET = "root:x:0:0:root:/root:/bin/bash\n"
@@ -262,3 +264,16 @@ def test_contributing_states_the_limits_validation_applies(guide: str) -> None:
     assert f" {ID_MAX_LENGTH} " in text
     assert f" {MAX_DEPTH} " in text
     assert "U+202A–U+202E" in text
+
+
+def test_every_formatted_ui_text_is_registered() -> None:
+    """A template that fills in a UI text must list its names in `PLACEHOLDERS`."""
+    templates = (ROOT / "overrides" / "wsis").rglob("*.html")
+    formatted = {
+        key
+        for template in templates
+        for key in re.findall(r't\("([a-z_]+)"\)\.format\(', template.read_text(encoding="utf-8"))
+    }
+    strings, _ = parse_yaml((ROOT / "data" / "ui" / "es.yaml").read_text(encoding="utf-8"), "")
+    assert formatted
+    assert formatted <= PLACEHOLDERS.keys() <= strings.data.keys()
