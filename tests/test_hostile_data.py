@@ -278,3 +278,10 @@ def test_every_formatted_ui_text_is_registered() -> None:
     strings, _ = parse_yaml((ROOT / "data" / "ui" / "es.yaml").read_text(encoding="utf-8"), "")
     assert formatted
     assert formatted <= PLACEHOLDERS.keys() <= strings.data.keys()
+
+
+def test_a_key_with_line_breaks_is_quoted_on_one_line(data_dir: Path) -> None:
+    line = edit(data_dir / "contacts.yaml", "    email: wsis-info@itu.int", '    "e\\nmail": x')
+    found = errors(data_dir)
+    assert len(found) == 2  # the unknown key, and the missing email
+    assert found[1].startswith(f"data/contacts.yaml:{line}:5: contacts.wsis-secretariat.e\\nmail:")
