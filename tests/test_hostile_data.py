@@ -107,7 +107,7 @@ def test_ui_placeholder_reading_an_attribute(data_dir: Path) -> None:
     line = edit(data_dir / "ui" / "en.yaml", "{date}", "{date.__class__.__mro__}")
     assert errors(data_dir) == [
         f"data/ui/en.yaml:{line}:12: letter_of: {{date.__class__.__mro__}} is not a bare name "
-        "(no position, attribute or index): it can use {date} (data/ui/es.yaml:44 uses {date})"
+        "(no position, attribute or index): it can use {date}; data/ui/es.yaml:44 uses {date}"
     ]
 
 
@@ -116,14 +116,15 @@ def test_ui_positional_or_formatted_placeholder(data_dir: Path, placeholder: str
     line = edit(data_dir / "ui" / "es.yaml", "{date}", placeholder)
     [error] = errors(data_dir)
     assert error.startswith(f"data/ui/es.yaml:{line}:12: letter_of: {placeholder} ")
-    assert error.endswith(": it can use {date} (data/ui/en.yaml:44 uses {date})")
+    assert error.endswith(": it can use {date}; data/ui/en.yaml:44 uses {date}")
 
 
 def test_ui_placeholder_in_a_text_that_takes_none(data_dir: Path) -> None:
     line = edit(data_dir / "ui" / "en.yaml", "editions_title: Editions", "editions_title: '{x}s'")
     assert errors(data_dir) == [
         f"data/ui/en.yaml:{line}:17: editions_title: {{x}} is not a placeholder of this text: "
-        "it takes no placeholder (data/ui/es.yaml:6 uses none)"
+        "it takes no placeholder (see PLACEHOLDERS in wsis_site/ui_placeholders.py); "
+        "data/ui/es.yaml:6 uses none"
     ]
 
 
@@ -131,7 +132,7 @@ def test_placeholder_changed_in_the_default_language_is_blamed_on_it(data_dir: P
     line = edit(data_dir / "ui" / "es.yaml", "Carta del {date}", "Carta del {fecha}")
     assert errors(data_dir) == [
         f"data/ui/es.yaml:{line}:12: letter_of: {{fecha}} is not a placeholder of this text: "
-        "it can use {date} (data/ui/en.yaml:44 uses {date})"
+        "it can use {date}; data/ui/en.yaml:44 uses {date}"
     ]
 
 

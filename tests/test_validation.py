@@ -307,7 +307,7 @@ def test_translation_must_keep_the_placeholders(data_dir: Path) -> None:
     )
     assert errors(data_dir) == [
         f"data/ui/en.yaml:{line}:12: letter_of: {{fecha}} is not a placeholder of this text: "
-        "it can use {date} (data/ui/es.yaml:44 uses {date})"
+        "it can use {date}; data/ui/es.yaml:44 uses {date}"
     ]
 
 

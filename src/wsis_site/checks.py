@@ -353,11 +353,13 @@ class _Checker:
         problem = placeholder_problem(key, text)
         if problem is not None:
             if other is not None:
-                problem += f" ({self._where(other, key)} uses {self._names_in(other, key)})"
+                names = placeholder_names(self.parsed.ui[other][key])
+                uses = "has unpaired braces" if names is None else f"uses {listed(names)}"
+                problem += f"; {self._where(other, key)} {uses}"
             yield self.issue(ui_file_name(language), (key,), problem)
         elif language != default and placeholder_problem(key, reference) is None:
             wanted, found = placeholder_names(reference), placeholder_names(text)
-            if found != wanted:
+            if found != wanted and found is not None and wanted is not None:
                 yield self.issue(
                     ui_file_name(language),
                     (key,),
@@ -377,12 +379,6 @@ class _Checker:
         name = ui_file_name(language)
         line = self.parsed.documents[name].position((key,)).line
         return f"{self.parsed.folder}/{name}:{line}"
-
-    def _names_in(self, language: str, key: str) -> str:
-        text = self.parsed.ui[language][key]
-        if placeholder_problem(key, text) is not None:
-            return "other placeholders"
-        return listed(placeholder_names(text))
 
 
 def _before(field: str, end: date, start: date) -> str:

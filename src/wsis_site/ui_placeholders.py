@@ -46,15 +46,23 @@ def listed(names: frozenset[str] | set[str]) -> str:
     return ", ".join(f"{{{name}}}" for name in sorted(names)) or "none"
 
 
-def placeholder_names(text: str) -> frozenset[str]:
-    """The names of a UI text's placeholders; call it on a text `placeholder_problem` accepts."""
-    return frozenset(name for _, name, _, _ in Formatter().parse(text) if name)
+def placeholder_names(text: str) -> frozenset[str] | None:
+    """A UI text's placeholders as written (`date`, `0`, `date.year`); None if braces don't pair."""
+    try:
+        return frozenset(name for _, name, _, _ in Formatter().parse(text) if name is not None)
+    except ValueError:
+        return None
 
 
 def placeholder_problem(key: str, text: str) -> str | None:
     """Why a UI text's placeholders cannot be filled in safely for `key`, or None if they can."""
     allowed = PLACEHOLDERS.get(key, frozenset())
-    given = f"it can use {listed(allowed)}" if allowed else "it takes no placeholder"
+    # A developer giving a text its first placeholder must register it.
+    given = (
+        f"it can use {listed(allowed)}"
+        if allowed
+        else "it takes no placeholder (see PLACEHOLDERS in wsis_site/ui_placeholders.py)"
+    )
     try:
         fields = [field for field in Formatter().parse(text) if field[1] is not None]
     except ValueError:
