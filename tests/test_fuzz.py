@@ -146,6 +146,15 @@ def load_issues(data_dir: Path) -> Sequence[DataIssue]:
     return []
 
 
+def test_the_watch_sees_what_the_loader_opens(data_dir: Path) -> None:
+    """The property's file checks are not vacuous: the audit hook sees each read and write."""
+    with watching() as opened:
+        assert load_issues(data_dir) == []
+        (data_dir.parent / "written").write_text("x", encoding="utf-8")
+    assert ("phases.yaml", False) in opened
+    assert (str(data_dir.parent / "written"), True) in opened
+
+
 # --- Inputs ---------------------------------------------------------------------------------
 
 names = st.sampled_from(FILES)
