@@ -22,7 +22,7 @@ _PROPERTIES = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("wsis", _PROPERTIES, max_examples=40, derandomize=True)
-settings.register_profile("fuzz", _PROPERTIES, max_examples=1000)
+settings.register_profile("fuzz", _PROPERTIES, max_examples=1000, print_blob=True)  # replayable
 settings.load_profile("wsis")
 
 
