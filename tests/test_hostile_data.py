@@ -105,34 +105,39 @@ def test_linked_page_in_docs_is_refused_before_it_is_copied(project: Path, outsi
 
 def test_ui_placeholder_reading_an_attribute(data_dir: Path) -> None:
     line = edit(data_dir / "ui" / "en.yaml", "{date}", "{date.__class__.__mro__}")
+    spanish = line_of(data_dir / "ui" / "es.yaml", "letter_of:")
     assert errors(data_dir) == [
         f"data/ui/en.yaml:{line}:12: letter_of: {{date.__class__.__mro__}} is not a bare name "
-        "(no position, attribute or index): it can use {date}; data/ui/es.yaml:44 uses {date}"
+        f"(no position, attribute or index): it can use {{date}}; data/ui/es.yaml:{spanish} "
+        "uses {date}"
     ]
 
 
 @pytest.mark.parametrize("placeholder", ["{0}", "{}", "{date!r}", "{date:>40}", "{date[0]}"])
 def test_ui_positional_or_formatted_placeholder(data_dir: Path, placeholder: str) -> None:
     line = edit(data_dir / "ui" / "es.yaml", "{date}", placeholder)
+    english = line_of(data_dir / "ui" / "en.yaml", "letter_of:")
     [error] = errors(data_dir)
     assert error.startswith(f"data/ui/es.yaml:{line}:12: letter_of: {placeholder} ")
-    assert error.endswith(": it can use {date}; data/ui/en.yaml:44 uses {date}")
+    assert error.endswith(f": it can use {{date}}; data/ui/en.yaml:{english} uses {{date}}")
 
 
 def test_ui_placeholder_in_a_text_that_takes_none(data_dir: Path) -> None:
     line = edit(data_dir / "ui" / "en.yaml", "editions_title: Editions", "editions_title: '{x}s'")
+    spanish = line_of(data_dir / "ui" / "es.yaml", "editions_title:")
     assert errors(data_dir) == [
         f"data/ui/en.yaml:{line}:17: editions_title: {{x}} is not a placeholder of this text: "
         "it takes no placeholder (see PLACEHOLDERS in wsis_site/ui_placeholders.py); "
-        "data/ui/es.yaml:6 uses none"
+        f"data/ui/es.yaml:{spanish} uses none"
     ]
 
 
 def test_placeholder_changed_in_the_default_language_is_blamed_on_it(data_dir: Path) -> None:
     line = edit(data_dir / "ui" / "es.yaml", "Carta del {date}", "Carta del {fecha}")
+    english = line_of(data_dir / "ui" / "en.yaml", "letter_of:")
     assert errors(data_dir) == [
         f"data/ui/es.yaml:{line}:12: letter_of: {{fecha}} is not a placeholder of this text: "
-        "it can use {date}; data/ui/en.yaml:44 uses {date}"
+        f"it can use {{date}}; data/ui/en.yaml:{english} uses {{date}}"
     ]
 
 
