@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from wsis_site.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+
+# Property tests: a few fixed examples in `make test`; `make fuzz` picks the `fuzz` profile.
+# No example database: tests never write into the repository.
+_PROPERTIES = settings(
+    database=None,
+    deadline=timedelta(seconds=5),  # a hang fails; a slow shared machine does not
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("wsis", _PROPERTIES, max_examples=40, derandomize=True)
+settings.register_profile("fuzz", _PROPERTIES, max_examples=1000, print_blob=True)  # replayable
+settings.load_profile("wsis")
 
 
 def copy_project(target: Path) -> Path:

@@ -305,6 +305,17 @@ def test_translation_must_keep_the_placeholders(data_dir: Path) -> None:
     line = edit(
         data_dir / "ui" / "en.yaml", "letter_of: Letter of {date}", "letter_of: Letter of {fecha}"
     )
+    spanish = line_of(data_dir / "ui" / "es.yaml", "letter_of:")
     assert errors(data_dir) == [
-        f"data/ui/en.yaml:{line}:12: letter_of: must use the placeholders of the es text: {{date}}"
+        f"data/ui/en.yaml:{line}:12: letter_of: {{fecha}} is not a placeholder of this text: "
+        f"it can use {{date}}; data/ui/es.yaml:{spanish} uses {{date}}"
+    ]
+
+
+def test_translation_must_use_the_same_allowed_placeholders(data_dir: Path) -> None:
+    line = edit(data_dir / "ui" / "en.yaml", "New edition: {name}", "New edition: {title}")
+    spanish = line_of(data_dir / "ui" / "es.yaml", "change_edition_added:")
+    assert errors(data_dir) == [
+        f"data/ui/en.yaml:{line}:23: change_edition_added: uses {{title}} but "
+        f"data/ui/es.yaml:{spanish} uses {{name}}: use the same placeholders"
     ]

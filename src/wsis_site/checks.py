@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
-from string import Formatter
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
@@ -25,6 +24,7 @@ from wsis_site.parse import (
     letter_text_name,
     ui_file_name,
 )
+from wsis_site.ui_placeholders import listed, placeholder_names, placeholder_problem
 
 #: Sections of an edition's page, whose ids item and call anchors must not take.
 RESERVED_IDS = frozenset(
@@ -331,7 +331,7 @@ class _Checker:
             )
 
     def ui_strings(self) -> Iterator[DataIssue]:
-        """Every language has the same template strings as the default one."""
+        """Every language has the default one's keys and placeholders, from `PLACEHOLDERS`."""
         if self.site is None or self.site.languages[0] not in self.parsed.ui:
             return
         default = self.site.languages[0]
@@ -343,21 +343,42 @@ class _Checker:
                 yield self.issue(name, (), f"missing key {key!r}: translate it from {default_file}")
             for key in strings.keys() - reference.keys():
                 yield self.issue(name, (key,), f"unknown key {key!r}: not in {default_file}")
-            for key in strings.keys() & reference.keys():
-                wanted, found = _placeholders(reference[key]), _placeholders(strings[key])
-                if found != wanted:
-                    expected = ", ".join(f"{{{name}}}" for name in sorted(wanted or ())) or "none"
-                    yield self.issue(
-                        name, (key,), f"must use the placeholders of the {default} text: {expected}"
-                    )
+            for key in sorted(strings.keys() & reference.keys()):
+                yield from self._placeholders(key, language, default)
 
+    def _placeholders(self, key: str, language: str, default: str) -> Iterator[DataIssue]:
+        """A text's placeholders are refused where they changed, naming the other language's."""
+        text, reference = self.parsed.ui[language][key], self.parsed.ui[default][key]
+        other = default if language != default else self._translation_of(key, default)
+        problem = placeholder_problem(key, text)
+        if problem is not None:
+            if other is not None:
+                names = placeholder_names(self.parsed.ui[other][key])
+                uses = "has unpaired braces" if names is None else f"uses {listed(names)}"
+                problem += f"; {self._where(other, key)} {uses}"
+            yield self.issue(ui_file_name(language), (key,), problem)
+        elif language != default and placeholder_problem(key, reference) is None:
+            wanted, found = placeholder_names(reference), placeholder_names(text)
+            if found != wanted and found is not None and wanted is not None:
+                yield self.issue(
+                    ui_file_name(language),
+                    (key,),
+                    f"uses {listed(found)} but {self._where(default, key)} uses {listed(wanted)}: "
+                    "use the same placeholders",
+                )
 
-def _placeholders(template: str) -> set[str] | None:
-    """The `{name}` fields of a template string, or None if its braces do not parse."""
-    try:
-        return {name for _, name, _, _ in Formatter().parse(template) if name is not None}
-    except ValueError:
-        return None
+    def _translation_of(self, key: str, default: str) -> str | None:
+        """The first other language with a text for `key`."""
+        return next(
+            (lang for lang in self.parsed.ui if lang != default and key in self.parsed.ui[lang]),
+            None,
+        )
+
+    def _where(self, language: str, key: str) -> str:
+        """`data/ui/en.yaml:44`: where one language's text of `key` is written."""
+        name = ui_file_name(language)
+        line = self.parsed.documents[name].position((key,)).line
+        return f"{self.parsed.folder}/{name}:{line}"
 
 
 def _before(field: str, end: date, start: date) -> str:

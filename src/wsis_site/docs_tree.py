@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from wsis_site.background import Pending, completed, in_background
+from wsis_site.files import refusals
 from wsis_site.loader import SiteData
 from wsis_site.pages import (
     PageRenderer,
@@ -68,6 +69,9 @@ def start_docs_tree(
     and must be complete (`DocsTree.complete`) before MkDocs reads them.
     """
     built = tuple(built) or data.languages
+    # Copying would follow a link and publish what it points at: refuse links before reading.
+    if refused := refusals(docs_dir, str(docs_dir)):
+        raise DocsTreeError("\n".join(f"{issue.file}: {issue.message}" for issue in refused))
     tree = Path(tempfile.mkdtemp(prefix="wsis-docs-"))
     atexit.register(shutil.rmtree, tree, ignore_errors=True)
     shutil.copytree(docs_dir, tree, dirs_exist_ok=True)

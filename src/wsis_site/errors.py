@@ -17,6 +17,15 @@ def dotted(path: FieldPath) -> str:
     )
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: its first line only, cut to `limit` characters."""
+    text = str(value)
+    first = text.split("\n", 1)[0]
+    if len(first) > limit:
+        return first[: limit - 1] + "…"
+    return first + ("…" if first != text else "")
+
+
 @dataclass(frozen=True, order=True)
 class DataIssue:
     """One problem in one place of one data file."""
@@ -30,9 +39,10 @@ class DataIssue:
     def as_text(self) -> str:
         """Format as `file:line:col: field: message`, which editors and terminals make clickable."""
         where = f"{self.file}:{self.line}:{self.column}"
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        said = f"{self.field}: {self.message}" if self.field else self.message
+        text = f"{where}: {said}"
+        # One issue, one line: a key or value quoted from the data may hold line breaks.
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
     def as_github(self) -> str:
         """Format as a GitHub Actions annotation shown on the changed line of a pull request."""

@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, StrictStr, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from wsis_site.errors import shown
+from wsis_site.plaintext import FORBIDDEN, character_problem
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 YEAR_PATTERN = r"^[0-9]{4}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -35,24 +38,18 @@ def _matching(pattern: str, kind: str, message: str) -> AfterValidator:
 
     def check(value: str) -> str:
         if not compiled.fullmatch(value):
-            raise _fail(kind, message, value=value)
+            raise _fail(kind, message, value=shown(value))
         return value
 
     return AfterValidator(check)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def _non_blank(value: str) -> str:
     if not value.strip():
         raise _fail("blank_text", "must not be empty")
-    if found := _CONTROL.search(value):
-        raise _fail(
-            "control_character",
-            "contains the invisible control character U+{code}: remove it",
-            code=f"{ord(found.group()):04X}",
-        )
+    # A YAML escape such as "\u202E" writes what the file's own text may not hold.
+    if found := FORBIDDEN.search(value):
+        raise _fail("forbidden_character", "{problem}", problem=character_problem(found.group()))
     return value
 
 
@@ -65,6 +62,27 @@ def _text_schema(pattern: str | None = None) -> WithJsonSchema:
 
 Text = Annotated[StrictStr, AfterValidator(_non_blank), _text_schema()]
 
+#: File names hold at most 255 bytes; the longest name made from an id is a letter's text,
+#: `<id>.<language>.md`, whose language code has up to 6 characters (`fil_PH`).
+FILE_NAME_LIMIT = 255
+ID_MAX_LENGTH = FILE_NAME_LIMIT - len(".fil_PH.md")
+
+
+def _check_id_length(value: str) -> str:
+    if len(value) > ID_MAX_LENGTH:
+        raise _fail(
+            "long_id",
+            "the id '{value}' has {length} characters: ids have at most {limit}, so that every "
+            "file named after one (such as <id>.<language>.md or <id>.ics) fits the file "
+            "system's {name_limit}-byte limit on file names",
+            value=shown(value),
+            length=len(value),
+            limit=ID_MAX_LENGTH,
+            name_limit=FILE_NAME_LIMIT,
+        )
+    return value
+
+
 Slug = Annotated[
     StrictStr,
     _matching(
@@ -73,7 +91,10 @@ Slug = Annotated[
         "'{value}' is not a safe id: use lowercase letters a-z, digits and single hyphens, "
         "so it works in a URL and a file name",
     ),
-    _text_schema(SLUG_PATTERN),
+    AfterValidator(_check_id_length),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "maxLength": ID_MAX_LENGTH, "pattern": SLUG_PATTERN}
+    ),
 ]
 
 EditionId = Annotated[
@@ -129,11 +150,15 @@ def _parse_date(value: object) -> object:
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not re.fullmatch(DATE_PATTERN, value):
-        raise _fail("date_format", "'{value}' is not a date written as YYYY-MM-DD", value=value)
+        raise _fail(
+            "date_format", "'{value}' is not a date written as YYYY-MM-DD", value=shown(value)
+        )
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _fail("impossible_date", "{value} is not a real calendar date", value=value) from None
+        raise _fail(
+            "impossible_date", "{value} is not a real calendar date", value=shown(value)
+        ) from None
 
 
 def _parse_time(value: object) -> object:
@@ -143,7 +168,7 @@ def _parse_time(value: object) -> object:
         raise _fail(
             "time_format",
             "'{value}' is not a time written as HH:MM on the 24-hour clock, in quotes",
-            value=value,
+            value=shown(value),
         )
     return time.fromisoformat(value)
 
@@ -168,13 +193,13 @@ def _check_zone(value: str) -> str:
             "bare_offset",
             "'{value}' is an offset or an abbreviation, not a place: use an IANA time zone "
             "such as Europe/Zurich (CET/CEST are derived from the date)",
-            value=value,
+            value=shown(value),
         )
     if value not in _known_zones():
         raise _fail(
             "unknown_zone",
             "'{value}' is not a known IANA time zone; use e.g. Europe/Zurich",
-            value=value,
+            value=shown(value),
         )
     return value
 
@@ -185,7 +210,7 @@ TimeZoneName = Annotated[StrictStr, AfterValidator(_check_zone), _text_schema()]
 def _check_https(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
-        raise _fail("https_url", "'{value}' is not an https:// address", value=value)
+        raise _fail("https_url", "'{value}' is not an https:// address", value=shown(value))
     return value
 
 

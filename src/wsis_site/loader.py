@@ -10,6 +10,7 @@ from pathlib import Path
 
 from wsis_site.checks import cross_check
 from wsis_site.errors import DataError
+from wsis_site.files import read_inside, walk
 from wsis_site.models import (
     Contact,
     Edition,
@@ -61,15 +62,17 @@ def load_site_data(data_dir: Path) -> SiteData:
 
 
 def content_digest(data_dir: Path, names: Iterable[str] | None = None) -> str:
-    """A cache key for the named files of `data_dir` (all of them by default) and their bytes."""
-    if names is None:
-        paths = sorted(path for path in data_dir.rglob("*") if path.is_file())
-    else:
-        paths = [data_dir / name for name in names]
+    """A cache key for the named files of `data_dir` (all of them by default) and their bytes.
+
+    Links and special files count by what they are: they are never followed or read.
+    """
+    entries = walk(data_dir) if names is None else ((name, None) for name in names)
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(str(path.relative_to(data_dir)).encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+    for relative, what in entries:
+        digest.update(relative.encode() + b"\0")
+        content = None if what else read_inside(data_dir, relative, relative)[0]
+        digest.update((what or "").encode() if content is None else content)
+        digest.update(b"\0")
     return digest.hexdigest()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,8 @@ from typing import Any, NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from wsis_site.errors import DataError, DataIssue, FieldPath, dotted
+from wsis_site.errors import DataError, DataIssue, FieldPath, dotted, shown
+from wsis_site.files import refusals
 from wsis_site.models import (
     ContactsFile,
     EventsFile,
@@ -21,7 +23,8 @@ from wsis_site.models import (
     SiteSettings,
     UiStrings,
 )
-from wsis_site.yamlsource import SourceDocument, read_text, read_yaml
+from wsis_site.plaintext import read_text
+from wsis_site.yamlsource import SourceDocument, read_yaml
 
 SITE_FILE, ORGANIZATIONS_FILE, CONTACTS_FILE = "site.yaml", "organizations.yaml", "contacts.yaml"
 EVENTS_FILE, PHASES_FILE, LETTERS_FILE = "events.yaml", "phases.yaml", "letters.yaml"
@@ -55,11 +58,11 @@ class SiteModels(NamedTuple):
 class ParsedFiles:
     """The documents read from `data/` and the models that validated; None where one failed."""
 
-    folder: str
-    """The data folder's name, as file names in messages begin."""
+    data_dir: Path
     documents: dict[str, SourceDocument]
     models: dict[str, BaseModel | None]
-    letter_files: dict[str, Path]
+    letter_files: frozenset[str]
+    """Names of the entries of `data/letters/`."""
     ui: dict[str, dict[str, str]]
     """Template strings of each language whose file validated."""
     _letter_texts: dict[str, tuple[str | None, list[DataIssue]]] = field(default_factory=dict)
@@ -80,6 +83,11 @@ class ParsedFiles:
             self.model(LETTERS_FILE, LettersFile),
         )
 
+    @property
+    def folder(self) -> str:
+        """The data folder's name, as file names in messages begin."""
+        return self.data_dir.name
+
     def letter_display_path(self, name: str) -> str:
         """How messages name a file of `data/letters/`."""
         return f"{self.folder}/{LETTERS_DIR}/{name}"
@@ -88,14 +96,15 @@ class ParsedFiles:
         """The text of one file of `data/letters/`, read once, or why it cannot be read."""
         if name not in self._letter_texts:
             self._letter_texts[name] = read_text(
-                self.letter_files[name], self.letter_display_path(name)
+                self.data_dir, f"{LETTERS_DIR}/{name}", self.letter_display_path(name)
             )
         return self._letter_texts[name]
 
 
 def parse_files(data_dir: Path) -> tuple[ParsedFiles, list[DataIssue]]:
     """Read and validate each data file on its own, collecting every issue."""
-    issues: list[DataIssue] = []
+    # Links and special files are refused before anything is read (see `wsis_site.files`).
+    issues = refusals(data_dir, data_dir.name)
     documents: dict[str, SourceDocument] = {}
     models: dict[str, BaseModel | None] = {}
     languages: tuple[str, ...] = ()
@@ -112,23 +121,25 @@ def parse_files(data_dir: Path) -> tuple[ParsedFiles, list[DataIssue]]:
         issues += file_issues
         if isinstance(strings, UiStrings):
             ui[language] = strings.root
-    letters = _files_in(data_dir / LETTERS_DIR)
-    return ParsedFiles(data_dir.name, documents, models, letters, ui), issues
+    return ParsedFiles(data_dir, documents, models, _entries(data_dir / LETTERS_DIR), ui), issues
 
 
 def _read(
     data_dir: Path, name: str, model_type: type[BaseModel], languages: tuple[str, ...]
 ) -> tuple[SourceDocument, BaseModel | None, list[DataIssue]]:
     """Parse one data file and, when it parsed, validate it against its model."""
-    document, issues = read_yaml(data_dir / name, f"{data_dir.name}/{name}")
+    document, issues = read_yaml(data_dir, name, f"{data_dir.name}/{name}")
     if issues:
         return document, None, issues
     model, model_issues = validate_document(document, model_type, languages)
     return document, model, model_issues
 
 
-def _files_in(folder: Path) -> dict[str, Path]:
-    return {p.name: p for p in folder.glob("*")} if folder.is_dir() else {}
+def _entries(folder: Path) -> frozenset[str]:
+    """The names in a folder, which must be a folder and not a link to one."""
+    if folder.is_symlink() or not folder.is_dir():
+        return frozenset()
+    return frozenset(entry.name for entry in os.scandir(folder))
 
 
 def ui_file_name(language: str) -> str:
@@ -214,16 +225,16 @@ def _explain(detail: ErrorDetails) -> str:
     value = detail.get("input")
     kind = detail["type"]
     if kind in {"bool_type", "bool_parsing"}:
-        return f"must be true or false, without quotes (got {value!r})"
+        return f"must be true or false, without quotes (got {shown(repr(value))})"
     if kind == "string_type" and isinstance(value, bool):
         return "must be text: put it in quotes so YAML does not read it as true/false"
     if kind == "string_type" and value is None:
         return "must not be empty"
     if kind in {"dict_type", "list_type", "model_type"}:
         expected = "a list" if kind == "list_type" else "a mapping of fields"
-        return f"must be {expected} (got {value!r})"
+        return f"must be {expected} (got {shown(repr(value))})"
     if kind == "literal_error":
-        return f"{detail['msg'].replace('Input should be', 'must be')} (got {value!r})"
+        return f"{detail['msg'].replace('Input should be', 'must be')} (got {shown(repr(value))})"
     if kind == "too_short":
         return "must not be empty"
     return str(detail["msg"])

@@ -19,6 +19,7 @@ from typing import Any
 
 from wsis_site.git import git, read_blobs
 from wsis_site.parse import EVENTS_FILE, PHASES_FILE
+from wsis_site.plaintext import read_text
 from wsis_site.yamlsource import parse_yaml
 
 log = logging.getLogger(__name__)
@@ -127,8 +128,8 @@ def entry_revisions(data_dir: Path, fallback: datetime) -> dict[str, Revision]:
 
 
 def _working_fingerprints(data_dir: Path) -> dict[str, Fingerprint]:
-    texts = [(data_dir / name).read_text(encoding="utf-8") for name in HISTORY_FILES]
-    return fingerprints(*(_parse(text) for text in texts))
+    texts = [read_text(data_dir, name, name)[0] for name in HISTORY_FILES]
+    return fingerprints(*(None if text is None else _parse(text) for text in texts))
 
 
 def _parse(text: str) -> Any:

@@ -16,10 +16,14 @@ from typing import Any
 import yaml
 
 from wsis_site.errors import DataIssue, FieldPath, dotted
+from wsis_site.plaintext import forbidden_characters, read_text
 
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
+#: The deepest nesting accepted; the data files use 7 levels, and deeper input would exhaust
+#: Python's recursion limit here or in validation.
+MAX_DEPTH = 20
 
 
 @dataclass(frozen=True)
@@ -76,19 +80,11 @@ class SourceDocument:
         return isinstance(node, dict | list)
 
 
-def read_text(path: Path, display_path: str) -> tuple[str | None, list[DataIssue]]:
-    """A data file's UTF-8 text, or None and the reason it cannot be read."""
-    try:
-        return path.read_text(encoding="utf-8"), []
-    except FileNotFoundError:
-        return None, [DataIssue(display_path, 1, 1, "", "file not found")]
-    except UnicodeDecodeError as error:
-        return None, [DataIssue(display_path, 1, 1, "", f"not valid UTF-8 ({error.reason})")]
-
-
-def read_yaml(path: Path, display_path: str) -> tuple[SourceDocument, list[DataIssue]]:
-    """Parse one YAML file strictly; return its document and every problem found in it."""
-    text, issues = read_text(path, display_path)
+def read_yaml(
+    root: Path, relative: str, display_path: str
+) -> tuple[SourceDocument, list[DataIssue]]:
+    """Parse one YAML file of `root` strictly; return its document and every problem in it."""
+    text, issues = read_text(root, relative, display_path)
     if text is None:
         return SourceDocument(display_path, None), issues
     return parse_yaml(text, display_path)
@@ -97,27 +93,49 @@ def read_yaml(path: Path, display_path: str) -> tuple[SourceDocument, list[DataI
 def parse_yaml(text: str, display_path: str) -> tuple[SourceDocument, list[DataIssue]]:
     """Parse YAML text strictly; return its document and every problem found in it."""
     document = SourceDocument(display_path, None)
-    issues: list[DataIssue] = []
+    # Before libyaml, which refuses some of them too but counts its position in bytes.
+    if issues := forbidden_characters(text, display_path):
+        return document, issues
     composer = _Composer(yaml.parse(text, Loader=_EVENTS), document, issues)
     try:
         document.data = composer.document()
     except _RefusedError as refused:
         where = Position.of(refused.mark) if refused.mark else Position(1, 1)
-        return document, [DataIssue(display_path, where.line, where.column, "", refused.message)]
+        field_label = dotted(refused.path)
+        return document, [
+            DataIssue(display_path, where.line, where.column, field_label, refused.message)
+        ]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = Position.of(mark) if mark else Position(1, 1)
-        problem = " ".join(part for part in (error.context, error.problem) if part)
-        return document, [DataIssue(display_path, where.line, where.column, "", problem)]
-    except (
-        yaml.reader.ReaderError
-    ) as error:  # a character YAML does not allow, such as a control code
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-        code = error.character if isinstance(error.character, int) else ord(error.character)
-        message = f"the invisible character U+{code:04X} is not allowed: remove it"
-        return document, [DataIssue(display_path, line, column, "", message)]
+        return document, [_syntax_issue(error, display_path, composer.last_quoted)]
     return document, issues
+
+
+def _syntax_issue(
+    error: yaml.MarkedYAMLError, display_path: str, last_quoted: yaml.ScalarEvent | None
+) -> DataIssue:
+    """Where YAML gave up, and where the quote or bracket it was reading was opened."""
+    mark = error.problem_mark or error.context_mark
+    where = Position.of(mark) if mark else Position(1, 1)
+    problem = " ".join(part for part in (error.context, error.problem) if part)
+    opened = Position.of(error.context_mark) if error.context_mark else where
+    if opened.line != where.line:
+        if "quoted scalar" in str(error.context):
+            problem = (
+                f"the quote opened on line {opened.line}, column {opened.column} is never "
+                f"closed (YAML read on to here and {error.problem})"
+            )
+        else:
+            problem += f" (it starts on line {opened.line}, column {opened.column})"
+    if last_quoted is not None:
+        end_mark: Any = last_quoted.end_mark
+        start, end = _position(last_quoted), Position.of(end_mark)
+        # A quote that runs over lines up to the error is most likely one left open.
+        if start.line < end.line and end.line == where.line:
+            problem += (
+                f"; the quote opened on line {start.line}, column {start.column} only closes "
+                f"on line {end.line}: is a quote missing on line {start.line}?"
+            )
+    return DataIssue(display_path, where.line, where.column, "", problem)
 
 
 # libyaml's parser when PyYAML was built with it (30 times faster); the same events otherwise.
@@ -125,10 +143,11 @@ _EVENTS = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _RefusedError(Exception):
-    def __init__(self, message: str, mark: Any) -> None:
+    def __init__(self, message: str, mark: Any, path: FieldPath = ()) -> None:
         super().__init__(message)
         self.message = message
         self.mark = mark
+        self.path = path
 
 
 class _Composer:
@@ -140,16 +159,25 @@ class _Composer:
         self.events = events
         self.doc = document
         self.issues = issues
+        self.last_quoted: yaml.ScalarEvent | None = None
+        """The last quoted text read, which a stray quote may have made run on too far."""
+
+    def next(self) -> yaml.Event:
+        """The next parser event."""
+        event = next(self.events)
+        if isinstance(event, yaml.ScalarEvent) and event.style in {"'", '"'}:
+            self.last_quoted = event
+        return event
 
     def document(self) -> Any:
         """The single document of the stream, or None for an empty one."""
-        next(self.events)  # StreamStartEvent
-        event = next(self.events)
+        self.next()  # StreamStartEvent
+        event = self.next()
         if isinstance(event, yaml.StreamEndEvent):
             return None
-        data = self.node(next(self.events), ())
-        next(self.events)  # DocumentEndEvent
-        extra = next(self.events)
+        data = self.node(self.next(), ())
+        self.next()  # DocumentEndEvent
+        extra = self.next()
         if isinstance(extra, yaml.DocumentStartEvent):
             raise _RefusedError(
                 "only one YAML document is allowed: remove the `---`", extra.start_mark
@@ -158,12 +186,15 @@ class _Composer:
 
     def node(self, event: yaml.Event, path: FieldPath) -> Any:
         _refuse_anchors_aliases_and_tags(event)
+        if len(path) > MAX_DEPTH:
+            message = f"nested too deeply: no data file needs more than {MAX_DEPTH} levels"
+            raise _RefusedError(message, event.start_mark, _named_part(path))
         self.doc.value_positions[path] = _position(event)
         if isinstance(event, yaml.MappingStartEvent):
             return self.mapping(path)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
-            while not isinstance(item := next(self.events), yaml.SequenceEndEvent):
+            while not isinstance(item := self.next(), yaml.SequenceEndEvent):
                 items.append(self.node(item, (*path, len(items))))
             return items
         assert isinstance(event, yaml.ScalarEvent)
@@ -171,27 +202,34 @@ class _Composer:
 
     def mapping(self, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        while not isinstance(key_event := next(self.events), yaml.MappingEndEvent):
+        while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
             where = _position(key_event)
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.node(key_event, (*path, "?"))
-                self.node(next(self.events), (*path, "?"))
+                self.node(self.next(), (*path, "?"))
                 self.issues.append(self._issue(where, "", "a key must be text"))
                 continue
             _refuse_anchors_aliases_and_tags(key_event)
             key = str(key_event.value)
             if key in result:
                 first = self.doc.key_positions[(*path, key)]
-                self.node(next(self.events), (*path, "?"))  # read past the repeated value
+                self.node(self.next(), (*path, "?"))  # read past the repeated value
                 message = f"duplicate key {key!r} (first written on line {first.line})"
                 self.issues.append(self._issue(where, dotted((*path, key)), message))
                 continue
             self.doc.key_positions[(*path, key)] = where
-            result[key] = self.node(next(self.events), (*path, key))
+            result[key] = self.node(self.next(), (*path, key))
         return result
 
     def _issue(self, where: Position, field: str, message: str) -> DataIssue:
         return DataIssue(self.doc.display_path, where.line, where.column, field, message)
+
+
+def _named_part(path: FieldPath) -> FieldPath:
+    """The path down to its last key, without the list indexes below it."""
+    while path and isinstance(path[-1], int):
+        path = path[:-1]
+    return path[:MAX_DEPTH]
 
 
 def _position(event: yaml.Event) -> Position:
