@@ -21,6 +21,10 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "letter_of": frozenset({"date"}),
     "letter_original": frozenset({"language"}),
     "letter_translation": frozenset({"language"}),
+    # overrides/wsis/home.html, edition.html; wsis_site.pages and wsis_site.chrome
+    "information_as_of": frozenset({"date"}),
+    "city_country": frozenset({"city", "country"}),
+    "format_with_remote": frozenset({"format"}),
     # wsis_site.entries.EntryWords.title
     "forum_days": frozenset({"edition"}),
     # wsis_site.changes.Reporter.line
