@@ -377,7 +377,8 @@ def test_publishing_without_history_fails_when_history_is_required(
 ) -> None:
     project = copy_project(tmp_path / "project")
     monkeypatch.setenv("WSIS_REQUIRE_HISTORY", "1")
-    from wsis_site.revisions import entry_revisions
+    from wsis_site.revisions import entry_revisions, read_history
 
+    history = read_history(project / "data")
     with pytest.raises(RuntimeError, match="git history of data/ is not there"):
-        entry_revisions(project / "data", datetime(2024, 1, 10, tzinfo=UTC))
+        entry_revisions(project / "data", datetime(2024, 1, 10, tzinfo=UTC), history)

@@ -10,7 +10,8 @@ from pathlib import Path
 from wsis_site.entries import FEED_DIR, EntryWords
 from wsis_site.git import git
 from wsis_site.loader import SiteData, content_digest
-from wsis_site.revisions import HISTORY_FILES, Revision, entry_revisions
+from wsis_site.news import NEWS_FEED, news_feed
+from wsis_site.revisions import HISTORY_FILES, Revision, Version, entry_revisions, read_history
 from wsis_site.timeline import build_date
 
 #: Apache reads `.htaccess`; Netlify and Cloudflare Pages read `_headers` (written below).
@@ -18,13 +19,16 @@ HTACCESS = "AddType text/calendar .ics\nAddCharset utf-8 .ics\n"
 
 
 def write_feeds(data: SiteData, data_dir: Path, folders: Mapping[str, Path]) -> None:
-    """Write every feed of each language into its folder of the site."""
+    """Write every calendar feed and the Atom feed of each language into its folder of the site."""
     # Imported here, by the process that writes feeds: pages are built without icalendar.
     from wsis_site.calendars import FeedWriter
 
-    history = revisions(data_dir)
+    entry_revisions = revisions(data_dir)
+    history = published_history(data_dir)
     for language, folder in folders.items():
-        for relative, content in FeedWriter(EntryWords(data, language), history).feeds().items():
+        feeds = FeedWriter(EntryWords(data, language), entry_revisions).feeds()
+        feeds[NEWS_FEED] = news_feed(data, language, history, _fallback())
+        for relative, content in feeds.items():
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
@@ -48,6 +52,11 @@ def revisions(data_dir: Path) -> dict[str, Revision]:
     )
 
 
+def published_history(data_dir: Path) -> list[Version] | None:
+    """The committed versions of the history files, read once per commit."""
+    return _history(data_dir.resolve(), _head(data_dir))
+
+
 def _fallback() -> datetime:
     """Without git history, DTSTAMP is the build date, so two builds agree byte for byte."""
     return datetime.combine(build_date(), time(), UTC)
@@ -55,9 +64,14 @@ def _fallback() -> datetime:
 
 @lru_cache(maxsize=4)
 def _revisions(
-    data_dir: Path, _digest: str, _head_commit: str, fallback: datetime
+    data_dir: Path, _digest: str, head_commit: str, fallback: datetime
 ) -> dict[str, Revision]:
-    return entry_revisions(data_dir, fallback)
+    return entry_revisions(data_dir, fallback, _history(data_dir, head_commit))
+
+
+@lru_cache(maxsize=4)
+def _history(data_dir: Path, _head_commit: str) -> list[Version] | None:
+    return read_history(data_dir)
 
 
 def _head(data_dir: Path) -> str:
