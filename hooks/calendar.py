@@ -6,7 +6,6 @@ Templates get `wsis_news` (the language's Atom feed: `url`, `title`, `type`) for
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from wsis_site.background import Pending, in_background
-from wsis_site.feeds_output import write_feeds, write_host_files
+from wsis_site.feeds_output import write_feeds
 from wsis_site.loader import load_site_data
 from wsis_site.mkdocs_build import (
     current_language,
@@ -31,10 +30,7 @@ _feeds: Pending[None] | None = None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Start the feeds once per build, after MkDocs has cleaned the site folder.
-
-    The files that tell hosts how to serve them are written at once.
-    """
+    """Start the feeds once per build, after MkDocs has cleaned the site folder."""
     global _feeds
     if is_other_language_build(config):
         return files
@@ -42,9 +38,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     data = load_site_data(data_folder)
     folders = language_folders(config, data.default_language)
     _feeds = in_background(partial(write_feeds, data, data_folder, folders))
-    site_dir = Path(config.site_dir)
-    site_dir.mkdir(parents=True, exist_ok=True)
-    write_host_files(data, site_dir)
     return files
 
 

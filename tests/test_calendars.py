@@ -298,6 +298,23 @@ def test_pages_link_their_feeds(site: Path) -> None:
     assert 'href="webcal://example.org/wsis-forum/calendar/deadlines.ics"' in calendars
     google = "cid=webcal%3A%2F%2Fexample.org%2Fwsis-forum%2Fcalendar%2Fdeadlines.ics"
     assert google in calendars
+    # Outlook on the web cannot open webcal://: its own page fetches the https address.
+    outlook = (
+        'href="https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fexample.org'
+        '%2Fwsis-forum%2Fcalendar%2Fdeadlines.ics&amp;name=Foro%20de%20la%20CMSI%3A%20plazos"'
+    )
+    assert outlook in calendars
+    assert (
+        'href="https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fexample.org'
+        '%2Fwsis-forum%2Fen%2Fcalendar%2F2021.ics&amp;name=WSIS%20Forum%202021"'
+    ) in edition
+    copy = (
+        '<code class="wsis-copy__address">https://example.org/wsis-forum/calendar/deadlines.ics'
+        "</code></a>\n    <button "
+        'type="button" class="wsis-copy__button" data-wsis-copied="Dirección copiada" hidden>'
+        "Copiar la dirección</button>"
+    )
+    assert copy in calendars
 
 
 # --- Updates reach subscribers ---------------------------------------------------------------

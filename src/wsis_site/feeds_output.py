@@ -1,4 +1,4 @@
-"""Write the calendar feeds of one language into the built site, with what hosts need."""
+"""Write the calendar and Atom feeds of each language into the built site."""
 
 from __future__ import annotations
 
@@ -7,15 +7,12 @@ from datetime import UTC, datetime, time
 from functools import lru_cache
 from pathlib import Path
 
-from wsis_site.entries import FEED_DIR, EntryWords
+from wsis_site.entries import EntryWords
 from wsis_site.git import git
 from wsis_site.loader import SiteData, content_digest
 from wsis_site.news import NEWS_FEED, news_feed
 from wsis_site.revisions import HISTORY_FILES, Revision, Version, entry_revisions, read_history
 from wsis_site.timeline import build_date
-
-#: Apache reads `.htaccess`; Netlify and Cloudflare Pages read `_headers` (written below).
-HTACCESS = "AddType text/calendar .ics\nAddCharset utf-8 .ics\n"
 
 
 def write_feeds(data: SiteData, data_dir: Path, folders: Mapping[str, Path]) -> None:
@@ -32,17 +29,6 @@ def write_feeds(data: SiteData, data_dir: Path, folders: Mapping[str, Path]) -> 
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-
-
-def write_host_files(data: SiteData, site_dir: Path) -> None:
-    """Tell common hosts to serve `.ics` as `text/calendar; charset=utf-8`."""
-    prefixes = [f"/{data.prefix(code)}" for code in data.languages]
-    rules = "".join(
-        f"{prefix}{FEED_DIR}/*\n  Content-Type: text/calendar; charset=utf-8\n"
-        for prefix in prefixes
-    )
-    (site_dir / "_headers").write_text(rules, encoding="utf-8")
-    (site_dir / ".htaccess").write_text(HTACCESS, encoding="utf-8")
 
 
 def revisions(data_dir: Path) -> dict[str, Revision]:
