@@ -116,7 +116,11 @@ def libical(*paths: Path) -> dict[str, Any]:
         text=True,
         check=False,
     )
-    assert result.stdout, result.stderr
+    if not result.stdout:
+        pytest.fail(
+            f"libical did not run ({result.stderr.strip()[-200:]}): `make test` installs it, "
+            "or `apt-get install gir1.2-ical-3.0 python3-gi`"
+        )
     parsed: dict[str, Any] = json.loads(result.stdout)
     return parsed
 
