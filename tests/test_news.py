@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import build, copy_project, edit
 from tests.test_calendars import git
+from wsis_site.changes import Change
+from wsis_site.news import _day_only
 
 BUILD_DATE = "2024-01-10"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -167,7 +169,7 @@ def test_committed_changes_become_news_after_a_rebuild(tmp_path: Path) -> None:
         ),
         (
             "Submission deadline for the open consultation process: "
-            "moved from 15 February 2024 to 22 February 2024",
+            "moved from 15 to 22 February 2024",
             "2024-01-05T09:30:00Z",
             f"{editions}/2024/#open-consultation-deadline",
             "WSIS+20 Forum High-Level Event",
@@ -177,6 +179,23 @@ def test_committed_changes_become_news_after_a_rebuild(tmp_path: Path) -> None:
         "Nuevo: Plazo de inscripción, 1 de mayo de 2024",
         "Cancelado: Segunda reunión virtual/presencial",
         "Plazo de presentación de contribuciones al proceso de consultas abiertas: "
-        "trasladado del 15 de febrero de 2024 al 22 de febrero de 2024",
+        "trasladado del 15 al 22 de febrero de 2024",
     ]
     assert len(english.entries) == len(spanish.entries) == 6
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shortened"),
+    [
+        ({"date": "2024-02-15"}, {"date": "2024-02-22"}, {"old": "15"}),
+        ({"date": "2024-02-15"}, {"date": "2024-03-01"}, {}),  # another month: both in full
+        ({"date": "2023-02-15"}, {"date": "2024-02-15"}, {}),
+        ({"date": "2024-02-15", "time": {"start": "10:00"}}, {"date": "2024-02-16"}, {}),
+        ({"date": "2024-02-15", "end_date": "2024-02-16"}, {"date": "2024-02-20"}, {}),
+    ],
+)
+def test_only_a_whole_day_moved_within_its_month_is_shortened(
+    old: dict[str, Any], new: dict[str, Any], shortened: dict[str, str]
+) -> None:
+    change = Change("item_moved", "2024", new, old, new)
+    assert _day_only(change, "en_GB") == shortened

@@ -6,11 +6,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from functools import cache
 from itertools import pairwise
 
 import jinja2
+from babel.dates import format_date
 
 from wsis_site import __version__
 from wsis_site.changes import Change, Reporter, Snapshot, compare
@@ -123,10 +124,28 @@ def _changes(data: SiteData, language: str, history: Sequence[Version]) -> Itera
             yield NewsEntry(
                 id=_id(data, language, f"{after.commit}/{kind}/{change.edition_id}{anchor}"),
                 updated=after.moment,
-                title=data.ui[language][f"news_{kind}"].format(**reporter.values(change)),
+                title=data.ui[language][f"news_{kind}"].format(
+                    **(reporter.values(change) | _day_only(change, reporter.locale))
+                ),
                 summary=edition.name[language] if edition else change.edition_id,
                 link=f"{base}{edition_url(change.edition_id)}{anchor}",
             )
+
+
+def _day_only(change: Change, locale: str) -> dict[str, str]:
+    """The old day alone when a whole-day item moved within its month: "from 15 to 22 May"."""
+    old, new = as_mapping(change.old), as_mapping(change.new)
+    if change.kind != "item_moved" or any(
+        raw.get(field) for raw in (old, new) for field in ("end_date", "time")
+    ):
+        return {}
+    try:
+        before, after = (date.fromisoformat(str(raw.get("date"))) for raw in (old, new))
+    except ValueError:
+        return {}
+    if (before.year, before.month) != (after.year, after.month):
+        return {}
+    return {"old": format_date(before, "d", locale=locale)}
 
 
 def _id(data: SiteData, language: str, key: str) -> str:
