@@ -15,12 +15,7 @@ from mkdocs.structure.files import Files
 from wsis_site.background import Pending, in_background
 from wsis_site.feeds_output import write_feeds
 from wsis_site.loader import load_site_data
-from wsis_site.mkdocs_build import (
-    current_language,
-    data_dir,
-    is_other_language_build,
-    language_folders,
-)
+from wsis_site.mkdocs_build import data_dir, is_other_language_build, language_folders
 from wsis_site.news import news_link
 
 _feeds: Pending[None] | None = None
@@ -43,8 +38,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Tell every template (the head, the footer) where the language's Atom feed is."""
-    data = load_site_data(data_dir(config))
-    env.globals["wsis_news"] = news_link(data, current_language(config, data.default_language))
+    # The i18n plugin sets the theme's language to the language being built.
+    env.globals["wsis_news"] = news_link(load_site_data(data_dir(config)), config.theme["language"])
     return env
 
 

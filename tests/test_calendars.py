@@ -14,6 +14,7 @@ import pytest
 from icalendar import Calendar, Event
 
 from tests.conftest import build, copy_project, edit
+from wsis_site.calendar_links import subscribe_links
 
 BUILD_DATE = "2024-01-10"
 GOLDEN = Path(__file__).parent / "golden"
@@ -403,3 +404,13 @@ def test_publishing_without_history_fails_when_history_is_required(
     history = read_history(project / "data")
     with pytest.raises(RuntimeError, match="git history of data/ is not there"):
         entry_revisions(project / "data", datetime(2024, 1, 10, tzinfo=UTC), history)
+
+
+def test_outlook_subscribe_link_names_the_calendar_when_given() -> None:
+    feed = "https://forum.wsis-demo.net/calendar/all.ics"
+    address = (
+        "https://outlook.live.com/calendar/0/addfromweb"
+        "?url=https%3A%2F%2Fforum.wsis-demo.net%2Fcalendar%2Fall.ics"
+    )
+    assert subscribe_links(feed).outlook == address
+    assert subscribe_links(feed, "A & B").outlook == f"{address}&name=A%20%26%20B"

@@ -23,12 +23,12 @@ class SubscribeLinks:
     outlook: str
 
 
-def subscribe_links(feed_url: str, name: str) -> SubscribeLinks:
+def subscribe_links(feed_url: str, name: str | None = None) -> SubscribeLinks:
     """webcal:// for Apple, Outlook and Thunderbird; Google's `cid` link, which Android needs;
-    Outlook on the web's `addfromweb`, which cannot open webcal:// and fetches the https address.
+    Outlook on the web's `addfromweb` (named `name`), as it cannot open webcal:// itself.
     """
     webcal = "webcal://" + feed_url.removeprefix("https://")
-    outlook = urlencode({"url": feed_url, "name": name}, quote_via=quote)
+    outlook = urlencode({"url": feed_url} | ({"name": name} if name else {}), quote_via=quote)
     return SubscribeLinks(
         feed_url,
         webcal,

@@ -32,11 +32,6 @@ def other_language(config: MkDocsConfig) -> str | None:
     return language
 
 
-def current_language(config: MkDocsConfig, default: str) -> str:
-    """The language this build writes: a later one, or else the first."""
-    return other_language(config) or built_languages(config, default)[0]
-
-
 def built_languages(config: MkDocsConfig, default: str) -> list[str]:
     """The languages this build writes, in the i18n plugin's order: its default first.
 

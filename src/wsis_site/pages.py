@@ -246,7 +246,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "outlook_add": lambda edition_id, entry_id: outlook_link(
             by_key[edition_id, entry_id], words
         ),
-        "subscribe": lambda feed, name: subscribe_links(base_url + feed, name),
+        "subscribe": lambda feed, name=None: subscribe_links(base_url + feed, name),
         "in_date_order": _in_date_order,
     }
 
