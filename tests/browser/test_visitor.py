@@ -197,8 +197,10 @@ def test_copy_button_copies_a_feeds_address(server: SiteServer, browser: Browser
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server.url("en/calendars/"), wait_until="networkidle")
+    page.bring_to_front()  # the clipboard answers the focused page only
     item = page.locator(".wsis-copy").first
     item.locator("button").click()
+    page.wait_for_function("document.querySelector('.wsis-copy__status').textContent !== ''")
     status = item.locator(".wsis-copy__status").inner_text()
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
