@@ -6,7 +6,7 @@ import json
 import os
 import shutil
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -413,3 +413,14 @@ def test_outlook_subscribe_link_names_the_calendar_when_given() -> None:
     )
     assert subscribe_links(feed).outlook == address
     assert subscribe_links(feed, "A & B").outlook == f"{address}&name=A%20%26%20B"
+
+
+def test_icalendar_refresh_interval_setter_still_omits_value_duration() -> None:
+    """Why `calendars.py` adds REFRESH-INTERVAL by hand: RFC 7986 requires VALUE=DURATION.
+
+    No upstream issue was found for icalendar 7.3; when this fails, the setter is fixed and
+    `FeedWriter.calendar` can use `calendar.refresh_interval = REFRESH`.
+    """
+    calendar = Calendar()
+    calendar.refresh_interval = timedelta(days=1)
+    assert b"REFRESH-INTERVAL:P1D\r\n" in calendar.to_ical()

@@ -100,7 +100,7 @@ class FeedWriter:
         # RFC 7986 requires VALUE=DURATION, which icalendar's `refresh_interval` setter omits.
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(REFRESH))  # Outlook's name for the same
-        calendar.source = self.words.data.base_url(language) + path
+        calendar.source = self.words.data.base_url(language) + path  # where apps fetch it again
         calendar.url = page
         chosen = list(chosen)
         components = [

@@ -20,10 +20,10 @@ def write_feeds(data: SiteData, data_dir: Path, folders: Mapping[str, Path]) -> 
     # Imported here, by the process that writes feeds: pages are built without icalendar.
     from wsis_site.calendars import FeedWriter
 
-    entry_revisions = revisions(data_dir)
+    by_entry = revisions(data_dir)
     history = published_history(data_dir)
     for language, folder in folders.items():
-        feeds = FeedWriter(EntryWords(data, language), entry_revisions).feeds()
+        feeds = FeedWriter(EntryWords(data, language), by_entry).feeds()
         feeds[NEWS_FEED] = news_feed(data, language, history, _fallback())
         for relative, content in feeds.items():
             target = folder / relative
