@@ -34,6 +34,7 @@ $(NODE_TOOLS): tests/js/package.json tests/js/package-lock.json scripts/ensure-n
 
 test: lint $(NODE_TOOLS) ## Run the linters and every test, browser checks included
 	scripts/ensure-chromium.sh
+	scripts/ensure-libical.sh
 	$(BIN)/python -m pytest
 
 fuzz: $(STAMP) ## Feed the data loader thousands of random hostile files (a few minutes)

@@ -1,18 +1,22 @@
-"""MkDocs hook: write every language's iCalendar feeds while MkDocs renders the pages."""
+"""MkDocs hook: write every language's calendar and Atom feeds while MkDocs renders the pages.
+
+Templates get `wsis_news` (the language's Atom feed: `url`, `title`, `type`) for links to it.
+"""
 
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from wsis_site.background import Pending, in_background
-from wsis_site.feeds_output import write_feeds, write_host_files
+from wsis_site.feeds_output import write_feeds
 from wsis_site.loader import load_site_data
 from wsis_site.mkdocs_build import data_dir, is_other_language_build, language_folders
+from wsis_site.news import news_link
 
 _feeds: Pending[None] | None = None
 """The feeds being written for the current build."""
@@ -21,10 +25,7 @@ _feeds: Pending[None] | None = None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Start the feeds once per build, after MkDocs has cleaned the site folder.
-
-    The files that tell hosts how to serve them are written at once.
-    """
+    """Start the feeds once per build, after MkDocs has cleaned the site folder."""
     global _feeds
     if is_other_language_build(config):
         return files
@@ -32,10 +33,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     data = load_site_data(data_folder)
     folders = language_folders(config, data.default_language)
     _feeds = in_background(partial(write_feeds, data, data_folder, folders))
-    site_dir = Path(config.site_dir)
-    site_dir.mkdir(parents=True, exist_ok=True)
-    write_host_files(data, site_dir)
     return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Tell every template (the head, the footer) where the language's Atom feed is."""
+    # The i18n plugin sets the theme's language to the language being built.
+    env.globals["wsis_news"] = news_link(load_site_data(data_dir(config)), config.theme["language"])
+    return env
 
 
 @event_priority(-110)  # after the i18n plugin (-100) has built every other language

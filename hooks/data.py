@@ -1,6 +1,7 @@
 """MkDocs hook: load and validate `data/` before anything is built or the old site is cleaned.
 
-It also sets `site_url` from `data/site.yaml`, so the address is written in one place.
+It also sets `site_url` from `data/site.yaml` (or `WSIS_SITE_URL`), so the address is written in
+one place, and refuses a placeholder address in a build for publishing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from wsis_site.errors import DataError
 from wsis_site.loader import SiteData, load_site_data
 from wsis_site.mkdocs_build import data_dir, is_other_language_build
+from wsis_site.publishing import AddressError, check_address
 
 _one_shot_build = False
 """True under `mkdocs build`, which ends with its build; `mkdocs serve` goes on rebuilding."""
@@ -32,8 +34,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     try:
         data = load_site_data(data_dir(config))
+        check_address(data_dir(config), data.site_url, data.calendar_uid_domain)
     except DataError as error:
         raise PluginError(f"Invalid data:\n{error.report()}") from None
+    except AddressError as error:
+        raise PluginError(str(error)) from None
     _check_languages(config, data)
     config.site_url = data.site_url
     if _one_shot_build:

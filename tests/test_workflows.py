@@ -92,3 +92,21 @@ def test_pre_commit_runs_the_data_yaml_and_code_checks() -> None:
     hooks = {hook["id"]: hook for repo in workflow(config)["repos"] for hook in repo["hooks"]}
     assert set(hooks) == {"validate-data", "yamllint", "ruff-check", "ruff-format", "mypy"}
     assert hooks["validate-data"]["entry"].endswith("wsis-site validate --data data")
+
+
+def test_deploy_builds_for_publishing_at_the_pages_address() -> None:
+    steps = workflow(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]["build"]["steps"]
+    [pages] = [i for i, s in enumerate(steps) if s.get("id") == "pages"]
+    [build] = [i for i, s in enumerate(steps) if s.get("run") == "make build"]
+    assert str(steps[pages]["uses"]).startswith("actions/configure-pages@")
+    assert pages < build
+    assert steps[build]["env"] == {
+        "WSIS_REQUIRE_HISTORY": "1",
+        "WSIS_SITE_URL": "${{ steps.pages.outputs.base_url }}",
+    }
+
+
+def test_pull_request_preview_is_not_a_publishing_build() -> None:
+    steps = workflow(ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"]["check"]["steps"]
+    [build] = [s for s in steps if s.get("run") == "make build"]
+    assert "env" not in build  # placeholders allowed: the preview is never published

@@ -10,6 +10,7 @@ from wsis_site.entries import Entry, EntryWords, entry_times
 
 GOOGLE_RENDER = "https://calendar.google.com/calendar/render"
 OUTLOOK_COMPOSE = "https://outlook.live.com/calendar/0/action/compose"
+OUTLOOK_SUBSCRIBE = "https://outlook.live.com/calendar/0/addfromweb"
 
 
 @dataclass(frozen=True)
@@ -19,12 +20,21 @@ class SubscribeLinks:
     https: str
     webcal: str
     google: str
+    outlook: str
 
 
-def subscribe_links(feed_url: str) -> SubscribeLinks:
-    """webcal:// for Apple, Outlook and Thunderbird; Google's `cid` link, which Android needs."""
+def subscribe_links(feed_url: str, name: str | None = None) -> SubscribeLinks:
+    """webcal:// for Apple, Outlook and Thunderbird; Google's `cid` link, which Android needs;
+    Outlook on the web's `addfromweb` (named `name`), as it cannot open webcal:// itself.
+    """
     webcal = "webcal://" + feed_url.removeprefix("https://")
-    return SubscribeLinks(feed_url, webcal, f"{GOOGLE_RENDER}?cid={quote(webcal, safe='')}")
+    outlook = urlencode({"url": feed_url} | ({"name": name} if name else {}), quote_via=quote)
+    return SubscribeLinks(
+        feed_url,
+        webcal,
+        f"{GOOGLE_RENDER}?cid={quote(webcal, safe='')}",
+        f"{OUTLOOK_SUBSCRIBE}?{outlook}",
+    )
 
 
 def _google_dates(entry: Entry) -> str:

@@ -11,11 +11,13 @@ from icalendar import Calendar, Event, vDuration, vText
 from wsis_site import __version__
 from wsis_site.entries import (
     ALL_FEED,
+    CALENDARS_PAGE,
     DEADLINES_FEED,
     ONE_DAY,
     Entry,
     EntryWords,
     edition_feed,
+    edition_url,
     entries,
     entry_feed,
     entry_times,
@@ -26,6 +28,8 @@ from wsis_site.vtimezone import vtimezone_ical
 
 END_OF_CALENDAR = b"END:VCALENDAR\r\n"
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
+#: How often calendar apps should fetch a feed again: the site is rebuilt daily.
+REFRESH = ONE_DAY
 
 
 @dataclass
@@ -41,10 +45,16 @@ class FeedWriter:
     def feeds(self) -> dict[str, bytes]:
         """Every feed of the language, by path inside the language's folder."""
         t, language, data = self.words.t, self.words.language, self.words.data
+        base = data.base_url(language)
         every = entries(data)
+        calendars_page = base + CALENDARS_PAGE
         feeds = {
-            ALL_FEED: self.calendar(every, t("calendar_all"), t("calendar_all_description")),
+            ALL_FEED: self.calendar(
+                ALL_FEED, calendars_page, every, t("calendar_all"), t("calendar_all_description")
+            ),
             DEADLINES_FEED: self.calendar(
+                DEADLINES_FEED,
+                calendars_page,
                 [e for e in every if e.is_deadline],
                 t("calendar_deadlines"),
                 t("calendar_deadlines_description"),
@@ -56,23 +66,28 @@ class FeedWriter:
         for edition_id, edition in data.editions.items():
             own = by_edition.get(edition_id, [])
             name = edition.name[language]
-            feeds[edition_feed(edition_id)] = self.calendar(
-                own, name, t("calendar_edition_description")
+            path = edition_feed(edition_id)
+            feeds[path] = self.calendar(
+                path, base + edition_url(edition_id), own, name, t("calendar_edition_description")
             )
             for entry in own:
-                feeds[entry_feed(edition_id, entry.entry_id)] = self.calendar(
-                    [entry], self.words.title(entry), name
+                path = entry_feed(edition_id, entry.entry_id)
+                feeds[path] = self.calendar(
+                    path, self.words.page_url(entry), [entry], self.words.title(entry), name
                 )
         return feeds
 
-    def calendar(self, chosen: Iterable[Entry], name: str, description: str) -> bytes:
-        """One VCALENDAR holding `chosen`, with the VTIMEZONEs their times need."""
+    def calendar(
+        self, path: str, page: str, chosen: Iterable[Entry], name: str, description: str
+    ) -> bytes:
+        """The VCALENDAR at `path`, shown on `page`: `chosen` and the VTIMEZONEs they need."""
         language = self.words.language
         calendar = Calendar()
         calendar.add("prodid", f"-//WSIS Forum site//wsis-site {__version__}//{language.upper()}")
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
-        calendar.add("method", "PUBLISH")
+        # No METHOD: with METHOD:PUBLISH, RFC 5546 requires an ORGANIZER (libical refuses the
+        # feed without one), and Apple Calendar may take an ORGANIZER for an invitation.
         # icalendar does not escape NAME by itself: typing it as TEXT makes it escape newlines.
         for key, value in (
             ("name", name),
@@ -82,8 +97,11 @@ class FeedWriter:
         ):
             calendar.add(key, vText(value))
         calendar.add("x-wr-timezone", self.words.data.calendar_timezone)
-        calendar.add("refresh-interval", ONE_DAY, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", vDuration(ONE_DAY))
+        # RFC 7986 requires VALUE=DURATION, which icalendar's `refresh_interval` setter omits.
+        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(REFRESH))  # Outlook's name for the same
+        calendar.source = self.words.data.base_url(language) + path  # where apps fetch it again
+        calendar.url = page
         chosen = list(chosen)
         components = [
             vtimezone_ical(zone, moments) for zone, moments in sorted(_zone_moments(chosen).items())
@@ -105,15 +123,16 @@ class FeedWriter:
         event.add("created", revision.created)
         event.add("last-modified", revision.modified)
         event.add("sequence", revision.sequence)
-        event.add("summary", words.title(entry))
+        in_language = {"LANGUAGE": words.language}  # which language the feed speaks
+        event.add("summary", words.title(entry), parameters=in_language)
         start, end = entry_times(entry)
         event.add("dtstart", start)
         if end is not None:
             event.add("dtend", end)
-        event.add("description", words.description(entry))
+        event.add("description", words.description(entry), parameters=in_language)
         event.add("url", words.page_url(entry))
         if location := words.location(entry):
-            event.add("location", location)
+            event.add("location", location, parameters=in_language)
         event.add("categories", [words.category(entry)])
         event.add("status", STATUS[entry.item.status if entry.item else "confirmed"])
         # Deadlines and all-day spans mark a date; they should not block the day as busy.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +87,8 @@ class Change:
     language: str | None = None
     """For a text that changed in one language only."""
     field: str | None = None
+    item_id: str | None = None
+    """The item it is about, for a change to an item."""
 
     @property
     def is_silent_removal(self) -> bool:
@@ -107,12 +109,13 @@ def compare(old: Snapshot, new: Snapshot) -> list[Change]:
         old_items, new_items = old.items(edition_id), new.items(edition_id)
         reasons = new.removed(edition_id)
         for item_id in [*new_items, *(i for i in old_items if i not in new_items)]:
-            changes += _item_changes(
+            found = _item_changes(
                 edition_id,
                 as_mapping(old_items.get(item_id)),
                 as_mapping(new_items.get(item_id)),
                 reasons.get(item_id),
             )
+            changes += [replace(change, item_id=item_id) for change in found]
     old_letters, new_letters = (
         as_mapping(old.letters.get("letters")),
         as_mapping(new.letters.get("letters")),
@@ -211,6 +214,10 @@ class Reporter:
 
     def line(self, change: Change) -> str:
         """One change as a sentence, headed by its edition."""
+        return f"{change.edition_id} · {self.t(f'change_{change.kind}', **self.values(change))}"
+
+    def values(self, change: Change) -> dict[str, str]:
+        """What the sentences about `change` say: its subject, and what changed, in words."""
         subject = self.name(change.subject)
         values = {"title": subject, "name": subject}
         if change.kind == "item_moved":
@@ -235,7 +242,7 @@ class Reporter:
             }
         elif change.kind == "item_added":
             values |= {"when": self.when(change.subject)}
-        return f"{change.edition_id} · {self.t(f'change_{change.kind}', **values)}"
+        return values
 
     def name(self, raw: Mapping[str, Any]) -> str:
         """An item's title, an edition's name or a letter's subject, in this language."""

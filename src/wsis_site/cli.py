@@ -14,6 +14,7 @@ from wsis_site.changes import Snapshot, change_report, compare
 from wsis_site.errors import DataError, running_on_github
 from wsis_site.loader import load_site_data
 from wsis_site.parse import DATA_FILES, read_languages
+from wsis_site.publishing import AddressError
 from wsis_site.scaffold import ScaffoldError, add_edition
 from wsis_site.schema import render_schemas
 from wsis_site.timeline import BUILD_DATE_VARIABLE, build_date
@@ -71,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as error:
         _report(error)
         return 1
+    except AddressError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
 
 
 def _validate(data_dir: Path) -> int:

@@ -18,6 +18,8 @@ FEED_DIR = "calendar"
 ALL_FEED = f"{FEED_DIR}/all.ics"
 DEADLINES_FEED = f"{FEED_DIR}/deadlines.ics"
 ONE_DAY = timedelta(days=1)
+#: The page listing every feed, inside a language.
+CALENDARS_PAGE = "calendars/"
 
 
 def edition_url(edition_id: str) -> str:

@@ -1,4 +1,4 @@
-"""Write the calendar feeds of one language into the built site, with what hosts need."""
+"""Write the calendar and Atom feeds of each language into the built site."""
 
 from __future__ import annotations
 
@@ -7,38 +7,28 @@ from datetime import UTC, datetime, time
 from functools import lru_cache
 from pathlib import Path
 
-from wsis_site.entries import FEED_DIR, EntryWords
+from wsis_site.entries import EntryWords
 from wsis_site.git import git
 from wsis_site.loader import SiteData, content_digest
-from wsis_site.revisions import HISTORY_FILES, Revision, entry_revisions
+from wsis_site.news import NEWS_FEED, news_feed
+from wsis_site.revisions import HISTORY_FILES, Revision, Version, entry_revisions, read_history
 from wsis_site.timeline import build_date
-
-#: Apache reads `.htaccess`; Netlify and Cloudflare Pages read `_headers` (written below).
-HTACCESS = "AddType text/calendar .ics\nAddCharset utf-8 .ics\n"
 
 
 def write_feeds(data: SiteData, data_dir: Path, folders: Mapping[str, Path]) -> None:
-    """Write every feed of each language into its folder of the site."""
+    """Write every calendar feed and the Atom feed of each language into its folder of the site."""
     # Imported here, by the process that writes feeds: pages are built without icalendar.
     from wsis_site.calendars import FeedWriter
 
-    history = revisions(data_dir)
+    by_entry = revisions(data_dir)
+    history = published_history(data_dir)
     for language, folder in folders.items():
-        for relative, content in FeedWriter(EntryWords(data, language), history).feeds().items():
+        feeds = FeedWriter(EntryWords(data, language), by_entry).feeds()
+        feeds[NEWS_FEED] = news_feed(data, language, history, _fallback())
+        for relative, content in feeds.items():
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-
-
-def write_host_files(data: SiteData, site_dir: Path) -> None:
-    """Tell common hosts to serve `.ics` as `text/calendar; charset=utf-8`."""
-    prefixes = [f"/{data.prefix(code)}" for code in data.languages]
-    rules = "".join(
-        f"{prefix}{FEED_DIR}/*\n  Content-Type: text/calendar; charset=utf-8\n"
-        for prefix in prefixes
-    )
-    (site_dir / "_headers").write_text(rules, encoding="utf-8")
-    (site_dir / ".htaccess").write_text(HTACCESS, encoding="utf-8")
 
 
 def revisions(data_dir: Path) -> dict[str, Revision]:
@@ -48,6 +38,11 @@ def revisions(data_dir: Path) -> dict[str, Revision]:
     )
 
 
+def published_history(data_dir: Path) -> list[Version] | None:
+    """The committed versions of the history files, read once per commit."""
+    return _history(data_dir.resolve(), _head(data_dir))
+
+
 def _fallback() -> datetime:
     """Without git history, DTSTAMP is the build date, so two builds agree byte for byte."""
     return datetime.combine(build_date(), time(), UTC)
@@ -55,9 +50,14 @@ def _fallback() -> datetime:
 
 @lru_cache(maxsize=4)
 def _revisions(
-    data_dir: Path, _digest: str, _head_commit: str, fallback: datetime
+    data_dir: Path, _digest: str, head_commit: str, fallback: datetime
 ) -> dict[str, Revision]:
-    return entry_revisions(data_dir, fallback)
+    return entry_revisions(data_dir, fallback, _history(data_dir, head_commit))
+
+
+@lru_cache(maxsize=4)
+def _history(data_dir: Path, _head_commit: str) -> list[Version] | None:
+    return read_history(data_dir)
 
 
 def _head(data_dir: Path) -> str:

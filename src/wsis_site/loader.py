@@ -19,6 +19,7 @@ from wsis_site.models import (
     Organization,
 )
 from wsis_site.parse import ParsedFiles, letter_text_name, parse_files
+from wsis_site.publishing import site_url_override
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,11 @@ class SiteData:
 
 
 def load_site_data(data_dir: Path) -> SiteData:
-    """Load and check `data_dir`; cached on the files' content, so repeated calls are free."""
-    return _load_cached(data_dir.resolve(), content_digest(data_dir))
+    """Load and check `data_dir`; cached on the files' content, so repeated calls are free.
+
+    `WSIS_SITE_URL`, when set, replaces `site_url` (a fork or a custom domain needs no edit).
+    """
+    return _load_cached(data_dir.resolve(), content_digest(data_dir), site_url_override())
 
 
 def content_digest(data_dir: Path, names: Iterable[str] | None = None) -> str:
@@ -77,15 +81,15 @@ def content_digest(data_dir: Path, names: Iterable[str] | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(data_dir: Path, _digest: str) -> SiteData:
+def _load_cached(data_dir: Path, _digest: str, site_url: str | None) -> SiteData:
     parsed, issues = parse_files(data_dir)
     issues += cross_check(parsed)
     if issues:
         raise DataError(issues)
-    return _assemble(parsed)
+    return _assemble(parsed, site_url)
 
 
-def _assemble(parsed: ParsedFiles) -> SiteData:
+def _assemble(parsed: ParsedFiles, site_url: str | None) -> SiteData:
     site, organizations, contacts, events, phases, letters = parsed.site_models()
     # cross_check found no issue, so every file validated and every letter text reads.
     assert site is not None
@@ -110,7 +114,7 @@ def _assemble(parsed: ParsedFiles) -> SiteData:
         letter_texts=texts,
         ui=parsed.ui,
         babel_locales={code: site.locale(code) for code in languages},
-        site_url=site.site_url,
+        site_url=site_url or site.site_url,
         calendar_uid_domain=site.calendar_uid_domain,
         calendar_timezone=site.calendar_timezone,
     )

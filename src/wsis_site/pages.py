@@ -20,6 +20,7 @@ from wsis_site import formatting, timeline
 from wsis_site.calendar_links import google_link, outlook_link, subscribe_links
 from wsis_site.entries import (
     ALL_FEED,
+    CALENDARS_PAGE,
     DEADLINES_FEED,
     EntryWords,
     edition_feed,
@@ -87,7 +88,7 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
         feeds=(DEADLINES_FEED,),
     )
     yield PageSpec(
-        "calendars/",
+        CALENDARS_PAGE,
         "calendars.html",
         t["calendars_title"],
         t["calendars_description"],
@@ -251,7 +252,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "outlook_add": lambda edition_id, entry_id: outlook_link(
             by_key[edition_id, entry_id], words
         ),
-        "subscribe": lambda feed: subscribe_links(base_url + feed),
+        "subscribe": lambda feed, name=None: subscribe_links(base_url + feed, name),
         "in_date_order": _in_date_order,
     }
 

@@ -110,21 +110,33 @@ def replay(
     return revisions
 
 
-def entry_revisions(data_dir: Path, fallback: datetime) -> dict[str, Revision]:
-    """Revisions of every entry: from git history, the working tree counting as one more version.
+@dataclass(frozen=True)
+class Version:
+    """The history files as one commit of main left them, as raw YAML data."""
+
+    commit: str
+    moment: datetime
+    events: Any
+    phases: Any
+
+
+def entry_revisions(
+    data_dir: Path, fallback: datetime, history: list[Version] | None
+) -> dict[str, Revision]:
+    """Revisions of every entry: from `history`, the working tree counting as one more version.
 
     Without a git history (an export, or a shallow clone) every entry gets sequence 0 and
-    `fallback` as its date, and a warning says why.
+    `fallback` as its date.
     """
     working = _working_fingerprints(data_dir)
-    history = _history(data_dir)
     if history is None:
         if os.environ.get(REQUIRE_HISTORY) == "1":
             # Publishing SEQUENCE 0 after higher ones would make calendars ignore updates.
             raise RuntimeError(f"{REQUIRE_HISTORY}=1 but the git history of data/ is not there")
         return {key: Revision(0, fallback, fallback) for key in working}
-    last_moment = history[-1][0] if history else fallback
-    return replay(iter([*history, (last_moment, working)]))
+    versions = [(v.moment, fingerprints(v.events, v.phases)) for v in history]
+    last_moment = history[-1].moment if history else fallback
+    return replay(iter([*versions, (last_moment, working)]))
 
 
 def _working_fingerprints(data_dir: Path) -> dict[str, Fingerprint]:
@@ -140,8 +152,11 @@ def _parse(text: str) -> Any:
     return {} if document.data is None else document.data
 
 
-def _history(data_dir: Path) -> list[tuple[datetime, dict[str, Fingerprint]]] | None:
-    """Each commit touching the history files, oldest first, with its fingerprints."""
+def read_history(data_dir: Path) -> list[Version] | None:
+    """Each commit of main touching the history files, oldest first; None without history.
+
+    A warning says why when there is no history (SEQUENCE then stays 0).
+    """
     prefix = git(data_dir, "rev-parse", "--show-prefix")
     if prefix is None:
         log.warning("%s is not in a git repository: calendar SEQUENCE stays 0", data_dir)
@@ -162,7 +177,7 @@ def _history(data_dir: Path) -> list[tuple[datetime, dict[str, Fingerprint]]] | 
     blobs = read_blobs(data_dir, requests)
     parsed: dict[str, Any] = {}  # most commits leave one of the two files as it was
     versions = []
-    for index, (_, timestamp) in enumerate(commits):
+    for index, (sha, timestamp) in enumerate(commits):
         texts = blobs[index * 2 : index * 2 + 2]
         for text in texts:
             if text not in parsed:
@@ -171,5 +186,5 @@ def _history(data_dir: Path) -> list[tuple[datetime, dict[str, Fingerprint]]] | 
         if events is None or phases is None:
             continue  # an unparsable commit was never published
         moment = datetime.fromtimestamp(int(timestamp), UTC)
-        versions.append((moment, fingerprints(events, phases)))
+        versions.append(Version(sha, moment, events, phases))
     return versions

@@ -42,6 +42,13 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "change_edition_removed_silently": _SUBJECT,
     "change_edition_other": _SUBJECT | {"field"},
     "change_letter_added": _SUBJECT,
+    # wsis_site.news: a change's values, as for its change line
+    "news_letter": frozenset({"title"}),
+    "news_item_moved": _OLD_NEW,
+    "news_item_added": _SUBJECT | {"when"},
+    "news_item_cancelled": _OLD_NEW,
+    "news_edition_dates": _OLD_NEW,
+    "news_edition_added": _SUBJECT,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import shutil
 import threading
@@ -31,10 +32,26 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def header_rules(site: Path) -> list[tuple[str, dict[str, str]]]:
+    """The rules of the site's `_headers` file (Netlify's format): a path pattern, its headers."""
+    rules: list[tuple[str, dict[str, str]]] = []
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if line and not line[0].isspace():
+            rules.append((line, {}))
+        elif line.strip():
+            name, _, value = line.strip().partition(": ")
+            rules[-1][1][name] = value
+    return rules
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves a built site quietly, under its public path, with the types a host should send."""
+    """Serves a built site quietly, under its public path, with the headers a host should send.
+
+    Those of `_headers` are sent as written, Content-Security-Policy included.
+    """
 
     def __init__(self, *args: Any, directory: str, **kwargs: Any) -> None:
+        self.rules = header_rules(Path(directory))
         self.extensions_map = {
             **self.extensions_map,
             ".ics": "text/calendar; charset=utf-8",
@@ -46,6 +63,15 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         return
+
+    def end_headers(self) -> None:
+        path = "/" + urlsplit(self.path).path.removeprefix(SITE_PATH)
+        for pattern, headers in self.rules:
+            if fnmatch.fnmatchcase(path, pattern):
+                for name, value in headers.items():
+                    if name != "Content-Type":  # sent already, from the extension
+                        self.send_header(name, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         # Outside the site's path (like /sitemap.xml on a /wsis-forum/ site) nothing exists.

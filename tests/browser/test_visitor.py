@@ -138,3 +138,77 @@ def test_search_finds_pages_of_its_own_language(
     assert all(address.startswith(server.url(language)) for address in addresses)
     if not language:
         assert not any(address.startswith(server.url("en/")) for address in addresses)
+
+
+# Every kind of page, in both languages, as the CSP must let it run.
+PAGE_TYPES = [
+    "",
+    "editions/",
+    "editions/2021/",
+    "letters/",
+    "letters/2024-01-31-wsis-plus-20-invitation/",
+    "deadlines/",
+    "calendars/",
+    "about/",
+    "404.html",
+]
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});
+"""
+
+
+def test_every_page_type_runs_under_the_csp_without_violation(
+    server: SiteServer, browser: Browser
+) -> None:
+    context = browser.new_context()
+    context.add_init_script(VIOLATIONS)
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(f"{page.url}: {message.text}"))
+    found: dict[str, list[str]] = {}
+    for path in (prefix + kind for prefix in ("", "en/") for kind in PAGE_TYPES):
+        response = page.goto(server.url(path), wait_until="networkidle")
+        assert response is not None
+        policy = response.headers.get("content-security-policy", "")
+        assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), path
+        assert response.headers.get("x-content-type-options") == "nosniff"
+        if violations := page.evaluate("window.__violations"):
+            found[path] = violations
+    # The theme's inline script ran (allowed by its hash), and so did its bundle.
+    page.goto(server.url("en/"), wait_until="networkidle")
+    assert page.evaluate("[typeof __md_get, typeof document$]") == ["function", "object"]
+    context.close()
+    assert found == {}
+    assert [m for m in messages if "Content Security Policy" in m] == []
+
+
+def test_copy_button_copies_a_feeds_address(server: SiteServer, browser: Browser) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server.url("en/calendars/"), wait_until="networkidle")
+    page.bring_to_front()  # the clipboard answers the focused page only
+    item = page.locator(".wsis-copy").first
+    item.locator("button").click()
+    page.wait_for_function("document.querySelector('.wsis-copy__status').textContent !== ''")
+    status = item.locator(".wsis-copy__status").inner_text()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert status == "Address copied"
+    assert copied == f"{DATA.site_url}en/calendar/deadlines.ics"
+
+
+def test_without_javascript_the_address_is_text_to_select(
+    server: SiteServer, browser: Browser
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url("calendars/"))
+    item = page.locator(".wsis-copy").first
+    visible = item.locator("button").is_visible()
+    address = item.locator("code").inner_text()
+    context.close()
+    assert not visible
+    assert address == f"{DATA.site_url}calendar/deadlines.ics"

@@ -1,0 +1,22 @@
+"""MkDocs hook: write what hosts need (headers with a CSP hashed from the pages, robots.txt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from wsis_site.hosting import write_host_files
+from wsis_site.loader import load_site_data
+from wsis_site.mkdocs_build import data_dir, is_other_language_build
+
+# --- Hooks ----------------------------------------------------------------------------------
+
+
+@event_priority(-120)  # after the i18n plugin (-100) has written every language's pages
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write the host files once every page exists, so the CSP hashes the scripts they hold."""
+    if is_other_language_build(config):
+        return
+    write_host_files(load_site_data(data_dir(config)), Path(config.site_dir))

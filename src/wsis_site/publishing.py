@@ -1,0 +1,102 @@
+"""The site's public address, and the check that a publishing build carries no placeholder."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from wsis_site.parse import SITE_FILE
+from wsis_site.revisions import REQUIRE_HISTORY
+from wsis_site.yamlsource import read_yaml
+
+log = logging.getLogger(__name__)
+
+#: Overrides `site_url` of `data/site.yaml`; the deploy workflow sets it from GitHub Pages.
+SITE_URL_VARIABLE = "WSIS_SITE_URL"
+#: Names reserved for examples and tests (RFC 2606, RFC 6761): nobody can publish there.
+RESERVED_NAMES = ("example.org", "example.com", "example.net", "localhost")
+RESERVED_TOP_LEVEL = ("example", "test", "invalid", "localhost")
+
+
+class AddressError(ValueError):
+    """A site address or UID domain that a build must not use."""
+
+
+def site_url_override(environ: Mapping[str, str] = os.environ) -> str | None:
+    """`WSIS_SITE_URL`, ending with a slash, or None when it is not set."""
+    value = environ.get(SITE_URL_VARIABLE, "").strip()
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
+        raise AddressError(
+            f"{SITE_URL_VARIABLE}={value!r} is not an https:// address such as "
+            "https://forum.example.net/wsis/"
+        )
+    # GitHub Pages gives the base URL without the final slash that relative links need.
+    return value if value.endswith("/") else f"{value}/"
+
+
+def is_placeholder(host: str) -> bool:
+    """True for a host nobody can publish on: the reserved names of RFC 2606 and RFC 6761."""
+    host = host.lower().rstrip(".")
+    if host.rsplit(".", 1)[-1] in RESERVED_TOP_LEVEL:
+        return True
+    return any(host == name or host.endswith(f".{name}") for name in RESERVED_NAMES)
+
+
+def is_publishing(environ: Mapping[str, str] = os.environ) -> bool:
+    """True in a build for publishing: the switch that also requires the git history."""
+    return environ.get(REQUIRE_HISTORY) == "1"
+
+
+def check_address(
+    data_dir: Path, site_url: str, uid_domain: str, environ: Mapping[str, str] = os.environ
+) -> None:
+    """Refuse placeholder addresses in a publishing build; elsewhere warn once."""
+    problems = _placeholders(data_dir, site_url, uid_domain, environ)
+    if not problems:
+        return
+    if is_publishing(environ):
+        raise AddressError(
+            "\n".join(
+                [
+                    *problems,
+                    f"{REQUIRE_HISTORY}=1 builds for publishing, so these must be addresses "
+                    "you control: see 'Publishing' in README.md.",
+                ]
+            )
+        )
+    log.warning("; ".join(problems) + " (fine for a preview, refused when publishing)")
+
+
+def _placeholders(
+    data_dir: Path, site_url: str, uid_domain: str, environ: Mapping[str, str]
+) -> list[str]:
+    """One message per placeholder, naming where it was set."""
+    document, _ = read_yaml(data_dir, SITE_FILE, f"{data_dir.name}/{SITE_FILE}")
+    found: list[str] = []
+    host = urlsplit(site_url).hostname or ""
+    if is_placeholder(host):
+        if environ.get(SITE_URL_VARIABLE, "").strip():
+            found.append(f"{SITE_URL_VARIABLE}: {host} is a reserved example name, not a site")
+        else:
+            issue = document.issue(
+                ("site_url",),
+                f"{host} is a reserved example name: set {SITE_URL_VARIABLE} or site_url "
+                "to the address the site is published at",
+                field_label="site_url",
+            )
+            found.append(issue.as_text())
+    if is_placeholder(uid_domain):
+        issue = document.issue(
+            ("calendar_uid_domain",),
+            f"{uid_domain} is a reserved example name: set a domain you control, once, "
+            "before the first publication (UIDs must never change)",
+            field_label="calendar_uid_domain",
+        )
+        found.append(issue.as_text())
+    return found

@@ -1,0 +1,92 @@
+"""What hosts are told: types, a CSP hashed from the built pages, error pages, robots.txt."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build, copy_project, edit
+from wsis_site.hosting import inline_script_hashes
+
+SITE_URL = "https://example.org/wsis-forum/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built as on 10 January 2024."""
+    root = tmp_path_factory.mktemp("hosting")
+    return build(copy_project(root / "project"), root / "site", "2024-01-10")
+
+
+def sha256(script: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+
+
+def test_headers_file_carries_security_headers_and_types(site: Path) -> None:
+    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    hashes = " ".join(inline_script_hashes(site.rglob("*.html")))
+    assert lines == [
+        "/*",
+        f"  Content-Security-Policy: default-src 'self'; script-src 'self' {hashes}; "
+        "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'none'",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "/calendar/*",
+        "  Content-Type: text/calendar; charset=utf-8",
+        "/feed.xml",
+        "  Content-Type: application/atom+xml; charset=utf-8",
+        "/en/calendar/*",
+        "  Content-Type: text/calendar; charset=utf-8",
+        "/en/feed.xml",
+        "  Content-Type: application/atom+xml; charset=utf-8",
+    ]
+
+
+def test_htaccess_has_the_same_headers_and_each_languages_404(site: Path) -> None:
+    htaccess = (site / ".htaccess").read_text(encoding="utf-8")
+    headers = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    policy = headers[1].removeprefix("  Content-Security-Policy: ")
+    assert f'  Header always set Content-Security-Policy "{policy}"\n' in htaccess
+    assert '  Header always set X-Content-Type-Options "nosniff"\n' in htaccess
+    assert '  Header always set Referrer-Policy "strict-origin-when-cross-origin"\n' in htaccess
+    assert htaccess.endswith(
+        "ErrorDocument 404 /wsis-forum/404.html\n"
+        '<If "%{REQUEST_URI} =~ m#^/wsis-forum/en/#">\n'
+        "  ErrorDocument 404 /wsis-forum/en/404.html\n"
+        "</If>\n"
+    )
+    assert (site / "404.html").is_file()
+    assert (site / "en" / "404.html").is_file()
+
+
+def test_csp_allows_exactly_the_inline_scripts_the_pages_run(site: Path) -> None:
+    hashes = inline_script_hashes(site.rglob("*.html"))
+    assert 1 < len(hashes) < 20  # the theme's few scripts, once per folder depth
+    page = (site / "en" / "editions" / "2021" / "index.html").read_text(encoding="utf-8")
+    assert '<script type="application/ld+json">' in page  # data, not run: never hashed
+    body = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert sha256(body) not in hashes
+
+
+def test_a_new_inline_script_in_a_template_is_hashed_at_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    script = 'console.log("added by a template")'
+    edit(
+        project / "overrides" / "main.html",
+        "{% block extrahead %}\n  {{ super() }}\n",
+        f"{{% block extrahead %}}\n  {{{{ super() }}}}\n  <script>{script}</script>\n",
+    )
+    site = build(project, tmp_path / "site", "2024-01-10")
+    assert sha256(script) in (site / "_headers").read_text(encoding="utf-8")
+    assert sha256(script) in (site / ".htaccess").read_text(encoding="utf-8")
+
+
+def test_robots_txt_points_at_the_sitemap(site: Path) -> None:
+    assert (site / "robots.txt").read_text(encoding="utf-8") == (
+        f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
+    )
+    assert (site / "sitemap.xml").is_file()
