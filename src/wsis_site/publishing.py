@@ -79,24 +79,23 @@ def _placeholders(
     """One message per placeholder, naming where it was set."""
     document, _ = read_yaml(data_dir, SITE_FILE, f"{data_dir.name}/{SITE_FILE}")
     found: list[str] = []
+    in_file: dict[str, str] = {}
     host = urlsplit(site_url).hostname or ""
     if is_placeholder(host):
         if environ.get(SITE_URL_VARIABLE, "").strip():
             found.append(f"{SITE_URL_VARIABLE}: {host} is a reserved example name, not a site")
         else:
-            issue = document.issue(
-                ("site_url",),
+            in_file["site_url"] = (
                 f"{host} is a reserved example name: set {SITE_URL_VARIABLE} or site_url "
-                "to the address the site is published at",
-                field_label="site_url",
+                "to the address the site is published at"
             )
-            found.append(issue.as_text())
     if is_placeholder(uid_domain):
-        issue = document.issue(
-            ("calendar_uid_domain",),
+        in_file["calendar_uid_domain"] = (
             f"{uid_domain} is a reserved example name: set a domain you control, once, "
-            "before the first publication (UIDs must never change)",
-            field_label="calendar_uid_domain",
+            "before the first publication (UIDs must never change)"
         )
-        found.append(issue.as_text())
+    found += [
+        document.issue((field,), message, field_label=field).as_text()
+        for field, message in in_file.items()
+    ]
     return found

@@ -164,6 +164,7 @@ def test_axe_with_the_search_dialog_open(
     page.locator(".md-search__input").click()
     page.keyboard.type("2021")
     page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     assert page.locator(".md-search").get_attribute("aria-label")
     violations = axe_violations(page)
     context.close()
