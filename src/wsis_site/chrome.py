@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import reduce
 
 from wsis_site import formatting, timeline
@@ -85,10 +86,14 @@ def chrome(data: SiteData, language: str, language_names: Mapping[str, str]) -> 
         ),
         website=featured.website,
         website_label=formatting.host_and_path(featured.website) if featured.website else None,
-        as_of=data.ui[language]["information_as_of"].format(
-            date=formatting.day(today, data.babel_locales[language])
-        ),
+        as_of=information_as_of(data, language, today),
     )
+
+
+def information_as_of(data: SiteData, language: str, today: date) -> str:
+    """`Información actualizada al 10 de enero de 2024.`: the day the statuses hold for."""
+    day = formatting.day(today, data.babel_locales[language])
+    return data.ui[language]["information_as_of"].format(date=day)
 
 
 def standing_organizers(data: SiteData) -> list[str]:

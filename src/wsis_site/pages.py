@@ -18,6 +18,7 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from wsis_site import formatting, timeline
 from wsis_site.calendar_links import google_link, outlook_link, subscribe_links
+from wsis_site.chrome import information_as_of
 from wsis_site.entries import (
     ALL_FEED,
     CALENDARS_PAGE,
@@ -211,7 +212,6 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         return found[language] if found else None
 
     deadlines = timeline.deadlines_newest_first(data.schedules)
-    day = partial(formatting.day, locale=locale)
     by_edition: dict[str, list[timeline.DatedItem]] = {}
     for entry in deadlines:
         by_edition.setdefault(entry.edition_id, []).append(entry)
@@ -223,8 +223,8 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "data": data,
         "lang": language,
         "t": t,
-        "day": day,
-        "as_of": strings["information_as_of"].format(date=day(today)),
+        "day": partial(formatting.day, locale=locale),
+        "as_of": information_as_of(data, language, today),
         "day_span": partial(formatting.day_span, locale=locale),
         "item_when": partial(formatting.item_when, locale=locale),
         "item_status": lambda item: timeline.item_status(item, today),

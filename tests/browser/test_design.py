@@ -45,6 +45,10 @@ OFF_SCREEN_FOCUSABLE = """selector => [...document.querySelectorAll(selector)]
   .map(e => `${e.tagName} ${e.className} "${e.textContent.trim().slice(0, 30)}"`)"""
 
 
+# The header's search field and the search results animate in; check and draw them settled.
+SETTLED = "document.getAnimations().every(a => a.playState !== 'running')"
+
+
 def axe_violations(page: Page) -> list[str]:
     """axe-core's WCAG 2.1 AA violations on the page as it is now."""
     page.add_script_tag(path=NODE_TOOLS / "node_modules" / "axe-core" / "axe.min.js")
@@ -82,6 +86,7 @@ def test_every_page_fits_phones_and_desktops_with_large_enough_targets(
                 f"{language}{path} at {width}px: {t}" for t in page.evaluate(SMALL_TARGETS)
             ]
             if width != 320:
+                page.wait_for_function(SETTLED)
                 page.screenshot(path=output_dir / shot_name(language + path, width, "light"))
                 page.screenshot(
                     path=output_dir / shot_name(language + path, width, "light-full"),
@@ -105,6 +110,7 @@ def test_dark_scheme_follows_the_system_and_keeps_contrast(
             page.goto(server.url(language + path), wait_until="networkidle")
             scheme = page.evaluate("document.body.dataset.mdColorScheme")
             assert scheme == "slate", f"{language}{path}: {scheme}"
+            page.wait_for_function(SETTLED)
             page.screenshot(
                 path=output_dir / shot_name(language + path, width, "dark-full"), full_page=True
             )
@@ -164,7 +170,7 @@ def test_axe_with_the_search_dialog_open(
     page.locator(".md-search__input").click()
     page.keyboard.type("2021")
     page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function(SETTLED)
     assert page.locator(".md-search").get_attribute("aria-label")
     violations = axe_violations(page)
     context.close()
