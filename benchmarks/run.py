@@ -7,6 +7,7 @@ BENCH_QUICK=1 for a short run (fewer repetitions, no 300-edition or 6-language b
 from __future__ import annotations
 
 import cProfile
+import dataclasses
 import gzip
 import importlib.metadata
 import json
@@ -31,10 +32,11 @@ from tests.conftest import copy_project
 
 from benchmarks.synthetic import ROOT, write_project
 from wsis_site.calendars import FeedWriter
+from wsis_site.chrome import chrome
 from wsis_site.docs_tree import write_docs_tree
 from wsis_site.entries import EntryWords
 from wsis_site.feeds_output import revisions
-from wsis_site.loader import load_site_data
+from wsis_site.loader import SiteData, load_site_data
 from wsis_site.timeline import build_date
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
@@ -90,9 +92,27 @@ def bare_twin(project: Path, twin: Path) -> Path:
     config = (twin / "mkdocs.yml").read_text(encoding="utf-8")
     hooks_start = config.index("hooks:")
     hooks_end = config.index("\n\n", hooks_start)
-    config = config[:hooks_start] + f"site_url: {data.site_url}" + config[hooks_end:]
+    frame_hook = "hooks:\n  - hooks/static_frame.py\n"
+    config = config[:hooks_start] + frame_hook + f"site_url: {data.site_url}" + config[hooks_end:]
     (twin / "mkdocs.yml").write_text(config, encoding="utf-8")
+    _write_static_frame(data, twin / "hooks" / "static_frame.py")
     return twin
+
+
+def _write_static_frame(data: SiteData, hook: Path) -> None:
+    """The theme's header and footer need their frame; the twin gets it as constants."""
+    frames = {code: dataclasses.asdict(chrome(data, code, {})) for code in data.languages}
+    hook.write_text(
+        "import json\n"
+        f"FRAMES = json.loads({json.dumps(json.dumps(frames))})\n\n\n"
+        "def on_page_context(context, page, config, nav):\n"
+        "    context['wsis'] = FRAMES[config.theme['language']]\n"
+        "    return context\n\n\n"
+        "def on_template_context(context, template_name, config):\n"
+        "    context['wsis'] = FRAMES[config.theme['language']]\n"
+        "    return context\n",
+        encoding="utf-8",
+    )
 
 
 def spread(values: list[float]) -> str:
