@@ -1,7 +1,8 @@
 """`make bench`: where a build's time goes, how it grows, and what a visitor downloads.
 
 Writes BENCHMARKS.md. A benchmark, not a test: nothing here fails on a timing. Set
-BENCH_QUICK=1 for a short run (fewer repetitions, no 300-edition or 6-language builds).
+BENCH_QUICK=1 for a short run (fewer repetitions, no 300-edition or 6-language builds), and
+BENCH_ONLY=lighthouse,page to rerun the sections whose titles start so, keeping the others.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def mkdocs_build(
 
 
 def bare_twin(project: Path, twin: Path) -> Path:
-    """The same site as plain Markdown: the generated pages written out, no hooks, no feeds."""
+    """The same site as plain Markdown: the generated pages written out, a fixed frame, no feeds."""
     data = load_site_data(project / "data")
     tree = write_docs_tree(data, project / "docs", project / "overrides" / "wsis", build_date(ENV))
     shutil.copytree(project, twin, ignore=shutil.ignore_patterns("site*"))
@@ -154,8 +155,8 @@ def overhead(work: Path) -> list[str]:
         "",
         "Seconds are min / median / max of interleaved runs, each a fresh `mkdocs build` process;",
         "each ratio divides a run by the bare twin's run just before it, so that the machine's",
-        "drift cancels. The bare twin has the same pages written out as Markdown, no hooks and",
-        "no feeds.",
+        "drift cancels. The bare twin has the same pages written out as Markdown, no feeds, and",
+        "one hook only, which hands the theme its header and footer as constants.",
         "",
         "- *usual*: as `make build` runs. Forked processes share the first language's pages,",
         "  then write the other languages' pages and every feed while MkDocs renders; compiled",
@@ -375,7 +376,8 @@ def lighthouse(work: Path) -> list[str]:
     site = work / "site-lighthouse"
     mkdocs_build(project, site)
     data = load_site_data(project / "data")
-    return lighthouse_rows(site, work, {code: data.prefix(code) for code in data.languages})
+    languages = {code: data.prefix(code) for code in data.languages}
+    return lighthouse_rows(site, work, languages, runs=1 if QUICK else 3)
 
 
 def profile(work: Path) -> list[str]:
@@ -441,16 +443,37 @@ SECTIONS: list[tuple[str, Callable[[Path], list[str]]]] = [
 
 
 def main() -> None:
-    """Run every section, print it, and write BENCHMARKS.md."""
-    output = ["# Benchmarks", "", "Written by `make bench` (`benchmarks/run.py`).", "", *machine()]
+    """Run every section (or those named in BENCH_ONLY), print them, and write BENCHMARKS.md."""
+    only = [name.strip().lower() for name in os.environ.get("BENCH_ONLY", "").split(",") if name]
+    chosen = [
+        (title, section)
+        for title, section in SECTIONS
+        if not only or any(title.lower().startswith(name) for name in only)
+    ]
+    written = _sections_of(ROOT / "BENCHMARKS.md") if only else {}
     with tempfile.TemporaryDirectory(prefix="wsis-bench-") as folder:
         work = Path(folder)
-        for title, section in SECTIONS:
+        for title, section in chosen:
             print(f"== {title}", flush=True)
             lines = section(work)
             print("\n".join(lines), flush=True)
-            output += ["", f"## {title}", "", *lines]
+            written[title] = lines
+    output = ["# Benchmarks", "", "Written by `make bench` (`benchmarks/run.py`).", "", *machine()]
+    for title, _ in SECTIONS:
+        if title in written:
+            output += ["", f"## {title}", "", *written[title]]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(output) + "\n", encoding="utf-8")
+
+
+def _sections_of(report: Path) -> dict[str, list[str]]:
+    """The sections of an earlier BENCHMARKS.md, by title, kept when BENCH_ONLY reruns others."""
+    sections: dict[str, list[str]] = {}
+    if not report.is_file():
+        return sections
+    for part in report.read_text(encoding="utf-8").split("\n## ")[1:]:
+        title, _, body = part.partition("\n")
+        sections[title.strip()] = body.strip("\n").split("\n")
+    return sections
 
 
 if __name__ == "__main__":
