@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from babel.dates import format_date
 
 from wsis_site.formatting import day, day_span, item_when, time_span
 from wsis_site.models import Item, TimeSlot
@@ -98,3 +99,30 @@ def test_build_date_sources() -> None:
     assert build_date({"SOURCE_DATE_EPOCH": "1706659200"}) == date(2024, 1, 31)
     with pytest.raises(ValueError, match="not a YYYY-MM-DD date"):
         build_date({"WSIS_BUILD_DATE": "10/01/2024"})
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "es", "fr", "ru", "ar"])  # zh writes 5月: a number
+@pytest.mark.parametrize("month", range(1, 13))
+def test_ranges_never_abbreviate_a_month_babel_803(locale: str, month: int) -> None:
+    """python-babel/babel#803: en_GB printed "6–10 Sept 2021" and "28 Dec – 3 Jan"."""
+    within = (date(2021, month, 6), date(2021, month, 10))
+    across = (date(2021, month, 28), date(2021 + month // 12, month % 12 + 1, 2))
+    for start, end in (within, across):
+        text = day_span(start, end, locale)
+        for value in (start, end):
+            assert format_date(value, "MMMM", locale=locale) in text, text
+        assert str(end.day) in text
+        assert str(end.year) in text
+
+
+def test_ranges_across_months_and_years_in_british_english() -> None:
+    assert day_span(date(2021, 9, 6), date(2021, 9, 10), "en_GB") == "6–10 September 2021"
+    assert day_span(date(2021, 9, 28), date(2021, 10, 2), "en_GB") == (
+        "28 September\u2009–\u20092 October 2021"
+    )
+    assert day_span(date(2021, 12, 28), date(2022, 1, 3), "en_GB") == (
+        "28 December 2021\u2009–\u20093 January 2022"
+    )
+    assert day_span(date(2021, 12, 28), date(2022, 1, 3), "es") == (
+        "28 de diciembre de 2021\u2009–\u20093 de enero de 2022"
+    )

@@ -5,15 +5,20 @@ Each formatted value is kept: the same dates appear on many pages and Babel is s
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from functools import cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_time
+from babel.dates import format_date, format_interval, format_time, match_skeleton
 
 from wsis_site.models import DateRange, Item, TimeSlot
+
+FULL_DATE = "yMMMMd"
+#: `MMM` (an abbreviated month) but not `MMMM` (a full one) in a Babel date pattern.
+ABBREVIATED_MONTH = re.compile(r"(?<!M)MMM(?!M)")
 
 
 @cache
@@ -24,10 +29,23 @@ def day(value: date, locale: str) -> str:
 
 @cache
 def day_span(start: date, end: date, locale: str) -> str:
-    """`17–21 de mayo de 2021`, `17–21 May 2021`; a single day when start equals end."""
+    """`17–21 de mayo de 2021`, `28 September – 2 October 2021`; one day when start is end.
+
+    Works around python-babel/babel#803: where a locale has no interval pattern with full
+    month names (en_GB, fr, ru…), `format_interval` falls back to its abbreviated one
+    ("6–10 Sept 2021"). The best-matching pattern is used here with its months widened.
+    """
     if start == end:
         return day(start, locale)
-    return format_interval(start, end, "yMMMMd", locale=locale)
+    formats = Locale.parse(locale).interval_formats
+    skeleton = match_skeleton(FULL_DATE, formats) if FULL_DATE not in formats else FULL_DATE
+    greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    if skeleton is None or greatest not in formats[skeleton]:
+        return format_interval(start, end, FULL_DATE, locale=locale)
+    first, second = (
+        ABBREVIATED_MONTH.sub("MMMM", pattern) for pattern in formats[skeleton][greatest]
+    )
+    return format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
 
 
 def date_ranges(ranges: list[DateRange], locale: str) -> list[str]:
