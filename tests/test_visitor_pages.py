@@ -162,6 +162,14 @@ def test_edition_2024_separates_taking_part_from_supporting_the_forum(site: Path
     assert "15 February 2024 Open Announced in: Letter of 31 January 2024" in text
 
 
+def test_edition_pages_carry_their_letters_editor_notes(site: Path) -> None:
+    spanish = text_of(site / "editions" / "2021" / "index.html")
+    english = text_of(site / "en" / "editions" / "2024" / "index.html")
+    assert "Notas editoriales · Carta del 13 de octubre de 2020" in spanish
+    assert "«seis fases», pero enumera cinco" in spanish
+    assert "Editor's notes · Letter of 31 January 2024" in english
+
+
 def test_print_header_names_the_site_address_and_date(site: Path) -> None:
     html = (site / "en" / "editions" / "2024" / "index.html").read_text(encoding="utf-8")
     head = re.search(r'<p class="wsis-print-only wsis-print-head">(.*?)</p>', html, re.S)
