@@ -9,6 +9,7 @@ from functools import reduce
 
 from wsis_site import formatting, timeline
 from wsis_site.loader import SiteData
+from wsis_site.models import Organization as OrganizationModel
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,14 @@ def chrome(data: SiteData, language: str, language_names: Mapping[str, str]) -> 
         ),
         contact=ContactLine(
             name=contact.name,
-            organization=_short_name(data, contact.organization, language),
+            organization=_short_name(data.organizations[contact.organization], language),
             phone=contact.phone,
             email=contact.email,
         ),
         organizers=tuple(
             Organizer(
                 data.organizations[org_id].name[language],
-                _acronym(data, org_id, language),
+                data.organizations[org_id].acronym_in(language),
             )
             for org_id in standing_organizers(data)
         ),
@@ -108,10 +109,5 @@ def standing_organizers(data: SiteData) -> list[str]:
     return [org_id for org_id in organizing[-1] if org_id in common]
 
 
-def _acronym(data: SiteData, org_id: str, language: str) -> str | None:
-    found = data.organizations[org_id].acronym
-    return found[language] if found else None
-
-
-def _short_name(data: SiteData, org_id: str, language: str) -> str:
-    return _acronym(data, org_id, language) or data.organizations[org_id].name[language]
+def _short_name(organization: OrganizationModel, language: str) -> str:
+    return organization.acronym_in(language) or organization.name[language]

@@ -78,8 +78,8 @@ def _location(edition: Edition, language: str, url: str) -> list[dict[str, Any]]
 def _organization(data: SiteData, org_id: str, language: str) -> dict[str, Any]:
     organization = data.organizations[org_id]
     result: dict[str, Any] = {"@type": "Organization", "name": organization.name[language]}
-    if organization.acronym:
-        result["alternateName"] = organization.acronym[language]
+    if acronym := organization.acronym_in(language):
+        result["alternateName"] = acronym
     if organization.url:
         result["url"] = organization.url
     return result

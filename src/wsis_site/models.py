@@ -79,6 +79,10 @@ class Organization(Model):
     """Official acronym in each language (UIT/ITU, PNUD/UNDP); omit when there is none."""
     url: HttpsUrl | None = None
 
+    def acronym_in(self, language: str) -> str | None:
+        """The acronym in `language`, if the organization has one."""
+        return self.acronym[language] if self.acronym else None
+
 
 class OrganizationsFile(Model):
     """`data/organizations.yaml`."""

@@ -208,8 +208,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         return data.organizations[org_id].name[language]
 
     def acronym(org_id: str) -> str | None:
-        found = data.organizations[org_id].acronym
-        return found[language] if found else None
+        return data.organizations[org_id].acronym_in(language)
 
     deadlines = timeline.deadlines_newest_first(data.schedules)
     by_edition: dict[str, list[timeline.DatedItem]] = {}
@@ -240,6 +239,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "deadlines_by_edition": by_edition,
         "next_deadline": timeline.next_deadline(data.schedules, today),
         "last_deadline": timeline.last_deadline(data.schedules, today),
+        "next_item": lambda items: timeline.next_item(items, today),
         "newest_letter_id": max(data.letters, key=lambda i: data.letters[i].date, default=None),
         "host_and_path": formatting.host_and_path,
         "featured_edition_id": timeline.featured_edition(data.editions, today),

@@ -79,6 +79,14 @@ def next_deadline(schedules: Mapping[str, Mapping[str, Item]], today: date) -> D
     return min(upcoming, key=lambda entry: (entry.item.date, entry.item_id), default=None)
 
 
+def next_item(items: Iterable[tuple[str, Item]], today: date) -> str | None:
+    """The id of the first item, in the order given, that is not over and not cancelled."""
+    for item_id, item in items:
+        if item_status(item, today) != "past" and item.status != "cancelled":
+            return item_id
+    return None
+
+
 def last_deadline(schedules: Mapping[str, Mapping[str, Item]], today: date) -> DatedItem | None:
     """The latest deadline that has closed before `today` and was not cancelled, if any."""
     closed = [

@@ -130,7 +130,8 @@ def test_search_finds_pages_of_its_own_language(
     page.keyboard.type(query)  # Material searches on key events
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=30_000)
-    addresses = [link.evaluate("a => a.href") for link in results.all()]
+    # Read in one go: Material re-renders the list as more results arrive.
+    addresses = results.evaluate_all("links => links.map(a => a.href)")
     text = page.locator(".md-search-result").inner_text()
     context.close()
     assert expected in text
