@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Material prints a banner about MkDocs 2 on every run; the README explains the plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help build test fuzz validate serve new-edition changes schema lint pre-commit bench format lock clean
+.PHONY: help build test fuzz validate translations translations-reviewed serve new-edition changes schema lint pre-commit bench format lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,6 +35,7 @@ $(NODE_TOOLS): tests/js/package.json tests/js/package-lock.json scripts/ensure-n
 test: lint $(NODE_TOOLS) ## Run the linters and every test, browser checks included
 	scripts/ensure-chromium.sh
 	scripts/ensure-libical.sh
+	scripts/ensure-fonts.sh
 	$(BIN)/python -m pytest
 
 fuzz: $(STAMP) ## Feed the data loader thousands of random hostile files (a few minutes)
@@ -42,6 +43,12 @@ fuzz: $(STAMP) ## Feed the data loader thousands of random hostile files (a few 
 
 validate: $(STAMP) ## Check data/ and report every error with file:line:column
 	$(BIN)/wsis-site validate --data data
+
+translations: $(STAMP) ## Each language's completeness, and every stale translation with file:line
+	$(BIN)/wsis-site translations --data data
+
+translations-reviewed: $(STAMP) ## Mark translations up to date after updating them: LANGUAGES="fr ru" (default: all)
+	$(BIN)/wsis-site translations --data data --reviewed $(LANGUAGES)
 
 serve: $(STAMP) ## Preview at http://127.0.0.1:8000, rebuilding on any change (ONLY=en: one language)
 	$(if $(ONLY),WSIS_PREVIEW_LANGUAGE=$(ONLY)) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch src

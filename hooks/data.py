@@ -7,6 +7,7 @@ one place, and refuses a placeholder address in a build for publishing.
 from __future__ import annotations
 
 import gc
+import logging
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -14,7 +15,10 @@ from mkdocs.exceptions import PluginError
 from wsis_site.errors import DataError
 from wsis_site.loader import SiteData, load_site_data
 from wsis_site.mkdocs_build import data_dir, is_other_language_build
-from wsis_site.publishing import AddressError, check_address
+from wsis_site.publishing import AddressError, check_address, is_publishing
+
+# Not under `mkdocs`: a stale translation warns without failing the strict build.
+log = logging.getLogger("wsis_site.translations")
 
 _one_shot_build = False
 """True under `mkdocs build`, which ends with its build; `mkdocs serve` goes on rebuilding."""
@@ -40,6 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except AddressError as error:
         raise PluginError(str(error)) from None
     _check_languages(config, data)
+    _check_translations(data)
     config.site_url = data.site_url
     if _one_shot_build:
         # The data and libraries live as long as the process: collections need not scan them.
@@ -54,6 +59,15 @@ def on_shutdown() -> None:
 
 
 # --- Helpers --------------------------------------------------------------------------------
+
+
+def _check_translations(data: SiteData) -> None:
+    """Stale translations: a warning while editing, an error in a build for publishing."""
+    if data.stale_translations and is_publishing():
+        report = DataError(data.stale_translations).report()
+        raise PluginError(f"Translations to review before publishing:\n{report}")
+    for issue in data.stale_translations:
+        log.warning("%s", issue.as_text())
 
 
 def _check_languages(config: MkDocsConfig, data: SiteData) -> None:

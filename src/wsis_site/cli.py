@@ -1,4 +1,5 @@
-"""Command line of the core: validate, schemas, safe builds, new editions, change reports."""
+"""Command line of the core: validate, schemas, safe builds, new editions, change reports,
+translation status."""
 
 from __future__ import annotations
 
@@ -13,11 +14,19 @@ from pathlib import Path
 from wsis_site.changes import Snapshot, change_report, compare
 from wsis_site.errors import DataError, running_on_github
 from wsis_site.loader import load_site_data
-from wsis_site.parse import DATA_FILES, read_languages
-from wsis_site.publishing import AddressError
+from wsis_site.parse import DATA_FILES, parse_files, read_languages
+from wsis_site.publishing import AddressError, is_publishing
 from wsis_site.scaffold import ScaffoldError, add_edition
 from wsis_site.schema import render_schemas
 from wsis_site.timeline import BUILD_DATE_VARIABLE, build_date
+from wsis_site.translations import (
+    completeness_table,
+    read_record,
+    reviewed,
+    stale_issues,
+    translations,
+    write_record,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -51,6 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     changes.add_argument("head", nargs="?", default="HEAD", help="the revision after")
     changes.add_argument("--data", type=Path, default=Path("data"), help="data folder")
 
+    status = commands.add_parser("translations", help="how complete and fresh each language is")
+    status.add_argument("--data", type=Path, default=Path("data"), help="data folder")
+    status.add_argument(
+        "--reviewed",
+        nargs="*",
+        metavar="LANGUAGE",
+        help="mark these languages' translations (all when none given) as up to date",
+    )
+
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
@@ -61,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _new_edition(args.data, args.year)
         if args.command == "changes":
             return _changes(args.data, args.base, args.head)
+        if args.command == "translations":
+            return _translations(args.data, args.reviewed)
         if args.build_date:
             os.environ[BUILD_DATE_VARIABLE] = args.build_date
         try:
@@ -79,12 +99,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _validate(data_dir: Path) -> int:
     data = load_site_data(data_dir)
+    if data.stale_translations and is_publishing():
+        raise DataError(data.stale_translations)
+    for issue in data.stale_translations:
+        print(f"warning: {issue.as_text()}", file=sys.stderr)
     items = sum(len(items) for items in data.schedules.values())
+    stale = len(data.stale_translations)
     print(
         f"{data_dir}: OK: {len(data.editions)} editions, {items} dated items, "
         f"{len(data.letters)} letters, {len(data.organizations)} organizations, "
         f"languages {', '.join(data.languages)}"
+        + (f"; {stale} translation(s) to review" if stale else "")
     )
+    return 0
+
+
+def _translations(data_dir: Path, review: list[str] | None) -> int:
+    parsed, _ = parse_files(data_dir)
+    languages = read_languages(data_dir)
+    found = translations(parsed, languages)
+    record, issues = read_record(data_dir)
+    if issues:
+        raise DataError(issues)
+    if review is not None:
+        unknown = sorted(set(review) - set(languages[1:]))
+        if unknown:
+            print(f"error: {', '.join(unknown)} is not a translated language", file=sys.stderr)
+            return 2
+        write_record(data_dir, reviewed(found, record, review or languages[1:]))
+        record, _ = read_record(data_dir)
+    print(completeness_table(found, record), end="")
+    for issue in stale_issues(found, record):
+        print(issue.as_text())
     return 0
 
 

@@ -74,13 +74,26 @@ def localize(value: date, slot: TimeSlot) -> tuple[datetime, datetime | None]:
 
 @cache
 def time_span(value: date, slot: TimeSlot, locale: str) -> str:
-    """`15:00–16:00 CEST (UTC+2)`: wall-clock times, the zone's abbreviation and offset that day."""
+    """`15:00–16:00 CEST (UTC+2)`: wall-clock times, then the zone as `zone_label` gives it."""
     start, _ = localize(value, slot)
     if slot.end is None:
         hours = format_time(slot.start, "HH:mm", locale=locale)
     else:
         hours = format_interval(slot.start, slot.end, "Hm", locale=locale)
-    return f"{hours} {start.tzname()} ({utc_offset(start)})"
+    return f"{hours} {zone_label(start, locale)}"
+
+
+@cache
+def zone_label(moment: datetime, locale: str) -> str:
+    """`CEST (UTC+2)` where the locale's CLDR data has the zone's abbreviation, else `(UTC+02:00)`.
+
+    CLDR abbreviates Central European time for English and Spanish only; elsewhere Babel would
+    print `+0200`, and an English `CEST` means nothing to a French or Chinese reader.
+    """
+    abbreviation = format_time(moment, "z", locale=locale)
+    if abbreviation[:1] in "+-":
+        return f"(UTC{format_time(moment, 'ZZZZZ', locale=locale).replace('Z', '+00:00')})"
+    return f"{abbreviation} ({utc_offset(moment)})"
 
 
 def item_when(item: Item, locale: str) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from wsis_site.checks import cross_check
-from wsis_site.errors import DataError
+from wsis_site.errors import DataError, DataIssue
 from wsis_site.files import read_inside, walk
 from wsis_site.models import (
     Contact,
@@ -20,6 +20,7 @@ from wsis_site.models import (
 )
 from wsis_site.parse import ParsedFiles, letter_text_name, parse_files
 from wsis_site.publishing import site_url_override
+from wsis_site.translations import read_record, stale_issues, translations
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class SiteData:
     site_url: str
     calendar_uid_domain: str
     calendar_timezone: str
+    stale_translations: tuple[DataIssue, ...] = ()
+    """Translations made from an older version of their source text (see `translations`)."""
 
     @property
     def default_language(self) -> str:
@@ -84,9 +87,12 @@ def content_digest(data_dir: Path, names: Iterable[str] | None = None) -> str:
 def _load_cached(data_dir: Path, _digest: str, site_url: str | None) -> SiteData:
     parsed, issues = parse_files(data_dir)
     issues += cross_check(parsed)
-    if issues:
-        raise DataError(issues)
-    return _assemble(parsed, site_url)
+    record, record_issues = read_record(data_dir)
+    if issues or record_issues:
+        raise DataError(issues + record_issues)
+    data = _assemble(parsed, site_url)
+    found = translations(parsed, data.languages)
+    return replace(data, stale_translations=tuple(stale_issues(found, record)))
 
 
 def _assemble(parsed: ParsedFiles, site_url: str | None) -> SiteData:

@@ -1,0 +1,29 @@
+"""MkDocs hook: on right-to-left pages, isolate runs of Latin script (see `wsis_site.bidi`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from wsis_site.bidi import is_right_to_left, isolate_in_folder
+from wsis_site.loader import load_site_data
+from wsis_site.mkdocs_build import data_dir, is_other_language_build, language_folders
+
+# --- Hooks ----------------------------------------------------------------------------------
+
+
+@event_priority(-115)  # once the i18n plugin (-100) has written every language's pages
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Rewrite each right-to-left language's pages once they are all written."""
+    if is_other_language_build(config):
+        return
+    data = load_site_data(data_dir(config))
+    site_dir = Path(config.site_dir)
+    folders = language_folders(config, data.default_language)
+    below = [folder for folder in folders.values() if folder != site_dir]
+    for language, folder in folders.items():
+        if is_right_to_left(data.babel_locales[language]):
+            # The default language's folder is the site's root: the others are below it.
+            isolate_in_folder(folder, skip=below if folder == site_dir else ())

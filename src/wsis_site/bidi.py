@@ -1,0 +1,68 @@
+"""Right-to-left pages: isolate runs of Latin script so they keep their order in the sentence.
+
+In an Arabic sentence, "WSIS+20", "www.wsis.org/forum" or "(UTC+02:00)" would otherwise be
+reordered by the Unicode bidirectional algorithm around their punctuation; `<bdi>` isolates each
+run as its own left-to-right unit (HTML's recommended markup for text of unknown direction).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from babel import Locale
+
+#: A run of Latin words: starts with a Latin letter, may hold digits and the punctuation of
+#: addresses and acronyms, and ends on a letter or digit (a final full stop stays outside).
+_LATIN = "A-Za-z0-9À-ɏ"
+LATIN_RUN = re.compile(
+    rf"(?<![&#{_LATIN}])[A-Za-zÀ-ɏ][{_LATIN}@.:/+\-–'\u2019&;_]*"
+    rf"(?:[ \u00a0]+[{_LATIN}(][{_LATIN}@.:/+\-–'\u2019&;_()]*)*(?<=[{_LATIN})])"
+)
+TAG = re.compile(r"(<[^>]*>)")
+#: Elements whose text is not prose, or is isolated already.
+SKIPPED = frozenset({"script", "style", "svg", "code", "pre", "bdi", "textarea", "title"})
+
+
+def is_right_to_left(locale: str) -> bool:
+    """True when the language is written right to left (Arabic, Hebrew, Persian, Urdu…)."""
+    return Locale.parse(locale).character_order == "right-to-left"
+
+
+def isolate_latin_runs(html: str) -> str:
+    """`html` with each run of Latin script in its prose wrapped in `<bdi>`."""
+    parts = TAG.split(html)
+    skipping: list[str] = []
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = _tag_name(part)
+            if name in SKIPPED:
+                if part.startswith("</"):
+                    if skipping and skipping[-1] == name:
+                        skipping.pop()
+                elif not part.endswith("/>"):
+                    skipping.append(name)
+            continue
+        if not skipping and part.strip():
+            parts[index] = LATIN_RUN.sub(_isolated, part)
+    return "".join(parts)
+
+
+def isolate_in_folder(folder: Path, skip: Iterable[Path] = ()) -> None:
+    """Rewrite every page under `folder` (one right-to-left language's), except under `skip`."""
+    skipped = tuple(skip)
+    for page in folder.rglob("*.html"):
+        if page.is_symlink() or any(page.is_relative_to(other) for other in skipped):
+            continue
+        text = page.read_text(encoding="utf-8")
+        page.write_text(isolate_latin_runs(text), encoding="utf-8")
+
+
+def _isolated(match: re.Match[str]) -> str:
+    return f"<bdi>{match.group()}</bdi>"
+
+
+def _tag_name(tag: str) -> str:
+    found = re.match(r"</?([a-zA-Z][a-zA-Z0-9-]*)", tag)
+    return found.group(1).lower() if found else ""
