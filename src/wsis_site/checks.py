@@ -153,6 +153,11 @@ class _Checker:
                     if letter_id not in known:
                         path: FieldPath = ("editions", edition_id, "letters", i)
                         yield self.unknown(EVENTS_FILE, path, "letter", letter_id)
+                for i, source in enumerate(edition.sources):
+                    # A source is an official https page or the id of a letter.
+                    if not source.startswith("https://") and source not in known:
+                        path = ("editions", edition_id, "sources", i)
+                        yield self.unknown(EVENTS_FILE, path, "letter", source)
                 for call_id, call in edition.calls.items():
                     if call.letter not in known:
                         path = ("editions", edition_id, "calls", call_id, "letter")

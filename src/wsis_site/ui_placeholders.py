@@ -25,6 +25,10 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "information_as_of": frozenset({"date"}),
     "city_country": frozenset({"city", "country"}),
     "format_with_remote": frozenset({"format"}),
+    "timeline_announced_one": frozenset({"date"}),
+    "timeline_announced_many": frozenset({"dates"}),
+    "phase_title": frozenset({"phase", "title"}),
+    "edition_year": frozenset({"name", "year"}),
     # wsis_site.entries.EntryWords.title
     "forum_days": frozenset({"edition"}),
     # wsis_site.changes.Reporter.line
