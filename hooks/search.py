@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 
 from wsis_site.mkdocs_build import built_languages, is_other_language_build, other_language
 from wsis_site.search_index import split_search_index
+from wsis_site.search_languages import quiet_jieba
 
 # Material reads its settings, including the base URL search uses, from this element.
 CONFIG_SCRIPT = re.compile(
@@ -19,6 +20,12 @@ CONFIG_SCRIPT = re.compile(
 )
 
 # --- Hooks ----------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Silence jieba, which Material's search plugin segments Chinese text with."""
+    quiet_jieba()
+    return config
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -283,7 +283,10 @@ def add_language(project: Path, code: str, name: str, copy_from: str) -> None:
         f"        - locale: {code}\n          name: {name}\n          build: true\n"
         "        - locale: en\n",
     )
-    edit(data / "site.yaml", "  - en\n", f"  - en\n  - {code}\n")
+    site = data / "site.yaml"  # indented as written, or as yaml.safe_dump writes it back
+    site.write_text(
+        re.sub(r"^( *)- en$", rf"\g<0>\n\1- {code}", site.read_text("utf-8"), count=1, flags=re.M)
+    )
     for path in data.glob("*.yaml"):
         document, issues = parse_yaml(path.read_text(encoding="utf-8"), path.name)
         assert issues == []
@@ -296,7 +299,7 @@ def add_language(project: Path, code: str, name: str, copy_from: str) -> None:
 
 def _translated(node: Any, code: str, copy_from: str) -> Any:
     if isinstance(node, dict):
-        if set(node) == {"es", "en"}:  # a text in every language of the real data
+        if {"es", "en"} <= set(node):  # a text in every language (of the real data, or added)
             return {**node, code: node[copy_from]}
         return {key: _translated(value, code, copy_from) for key, value in node.items()}
     if isinstance(node, list):

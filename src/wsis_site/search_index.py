@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+
+from wsis_site.search_folding import FOLDED_LANGUAGES, with_folded_words
+from wsis_site.search_languages import search_language
 
 INDEX = Path("search") / "search_index.json"
 
 
 def split_search_index(site_dir: Path, languages: Sequence[str]) -> None:
-    """Move each non-default language's entries from the combined index into its own folder."""
+    """Move each non-default language's entries from the combined index into its own folder.
+
+    Each index gets its language's own lunr settings; Material writes the default's into all.
+    """
     combined = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     default, *others = languages
     remaining = combined["docs"]
@@ -24,7 +31,14 @@ def split_search_index(site_dir: Path, languages: Sequence[str]) -> None:
     _write(site_dir / INDEX, combined["config"], default, remaining)
 
 
+def language_index(config: dict[str, Any], language: str, docs: list[Any]) -> dict[str, Any]:
+    """One language's index: its own lunr settings, its entries accent-folded where expected."""
+    if language in FOLDED_LANGUAGES:
+        docs = [with_folded_words(entry) for entry in docs]
+    return {"config": {**config, **asdict(search_language(language))}, "docs": docs}
+
+
 def _write(path: Path, config: dict[str, Any], language: str, docs: list[Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    index = {"config": {**config, "lang": [language]}, "docs": docs}
+    index = language_index(config, language, docs)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
