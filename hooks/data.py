@@ -16,6 +16,7 @@ from wsis_site.errors import DataError
 from wsis_site.loader import SiteData, load_site_data
 from wsis_site.mkdocs_build import data_dir, is_other_language_build
 from wsis_site.publishing import AddressError, check_address, is_publishing
+from wsis_site.translations import stale_issues
 
 # Not under `mkdocs`: a stale translation warns without failing the strict build.
 log = logging.getLogger("wsis_site.translations")
@@ -63,10 +64,10 @@ def on_shutdown() -> None:
 
 def _check_translations(data: SiteData) -> None:
     """Stale translations: a warning while editing, an error in a build for publishing."""
-    if data.stale_translations and is_publishing():
-        report = DataError(data.stale_translations).report()
-        raise PluginError(f"Translations to review before publishing:\n{report}")
-    for issue in data.stale_translations:
+    stale = stale_issues(data.stale_translations)
+    if stale and is_publishing():
+        raise PluginError(f"Translations to review before publishing:\n{DataError(stale).report()}")
+    for issue in stale:
         log.warning("%s", issue.as_text())
 
 

@@ -39,8 +39,12 @@ def test_the_repository_has_no_stale_or_missing_translation() -> None:
     assert all(t.present for t in found)
     # Every kind of text is tracked, in every language.
     kinds = {t.key.split("#")[0].split("/")[0] for t in found}
-    assert kinds == {*(f"{n}.yaml" for n in ("organizations", "contacts", "events", "phases",
-                                            "letters")), "ui", "letters", "docs"}
+    assert kinds == {
+        *(f"{n}.yaml" for n in ("organizations", "contacts", "events", "phases", "letters")),
+        "ui",
+        "letters",
+        "docs",
+    }
 
 
 def test_a_changed_spanish_title_leaves_five_stale_translations_until_reviewed(
@@ -105,15 +109,26 @@ def test_a_malformed_record_is_a_data_error(
 def test_adding_a_language_marks_every_text_to_translate_with_file_and_line(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    changed = add_language_to_files(data_dir, "de", {"events.yaml#editions.2021.name": "WSIS-Forum 2021"})
+    changed = add_language_to_files(
+        data_dir, "de", {"events.yaml#editions.2021.name": "WSIS-Forum 2021"}
+    )
     assert changed == [
-        "organizations.yaml", "contacts.yaml", "events.yaml", "phases.yaml", "letters.yaml"
+        "organizations.yaml",
+        "contacts.yaml",
+        "events.yaml",
+        "phases.yaml",
+        "letters.yaml",
     ]
     events = yaml.safe_load((data_dir / "events.yaml").read_text(encoding="utf-8"))
     assert events["editions"][2021]["name"]["de"] == "WSIS-Forum 2021"
     assert events["editions"][2021]["venue"]["city"] == {
-        "es": "Ginebra", "ar": "جنيف", "zh": "日内瓦", "en": "Geneva", "fr": "Genève",
-        "ru": "Женева", "de": "TODO",
+        "es": "Ginebra",
+        "ar": "جنيف",
+        "zh": "日内瓦",
+        "en": "Geneva",
+        "fr": "Genève",
+        "ru": "Женева",
+        "de": "TODO",
     }
     # Flow mappings ({es: …, en: …}) become block mappings: lines stay short and readable.
     letters = (data_dir / "letters.yaml").read_text(encoding="utf-8")

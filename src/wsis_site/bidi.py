@@ -21,6 +21,7 @@ LATIN_RUN = re.compile(
     rf"(?:[ \u00a0]+[{_LATIN}(][{_LATIN}@.:/+\-–'\u2019&;_()]*)*(?<=[{_LATIN})])"
 )
 TAG = re.compile(r"(<[^>]*>)")
+HTML_START = re.compile(r"(<html\b(?![^>]*\bdir=)[^>]*)>")
 #: Elements whose text is not prose, or is isolated already.
 SKIPPED = frozenset({"script", "style", "svg", "code", "pre", "bdi", "textarea", "title"})
 
@@ -56,7 +57,12 @@ def isolate_in_folder(folder: Path, skip: Iterable[Path] = ()) -> None:
         if page.is_symlink() or any(page.is_relative_to(other) for other in skipped):
             continue
         text = page.read_text(encoding="utf-8")
-        page.write_text(isolate_latin_runs(text), encoding="utf-8")
+        page.write_text(isolate_latin_runs(right_to_left_root(text)), encoding="utf-8")
+
+
+def right_to_left_root(html: str) -> str:
+    """Material marks `<body dir="rtl">`; the root carries it too, for the title and head."""
+    return HTML_START.sub(r'\1 dir="rtl">', html, count=1)
 
 
 def _isolated(match: re.Match[str]) -> str:

@@ -289,6 +289,11 @@ class Reporter:
         """The Markdown section of this language."""
         lines = [f"### {self.t('change_heading')}", ""]
         lines += [f"- {self.line(change)}" for change in changes] or [self.t("change_none")]
+        # The translations into this language that the change leaves to update.
+        stale = [t for t in self.data.stale_translations if t.language == self.language]
+        if stale:
+            lines += ["", f"#### {self.t('change_stale_translations')}", ""]
+            lines += [f"- `{t.at}` ({t.key}), source `{t.source_at}`" for t in stale]
         return "\n".join(lines)
 
 

@@ -23,6 +23,7 @@ from wsis_site.translations import (
     completeness_table,
     read_record,
     reviewed,
+    stale,
     stale_issues,
     translations,
     write_record,
@@ -99,17 +100,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _validate(data_dir: Path) -> int:
     data = load_site_data(data_dir)
-    if data.stale_translations and is_publishing():
-        raise DataError(data.stale_translations)
-    for issue in data.stale_translations:
+    to_review = stale_issues(data.stale_translations)
+    if to_review and is_publishing():
+        raise DataError(to_review)
+    for issue in to_review:
         print(f"warning: {issue.as_text()}", file=sys.stderr)
     items = sum(len(items) for items in data.schedules.values())
-    stale = len(data.stale_translations)
     print(
         f"{data_dir}: OK: {len(data.editions)} editions, {items} dated items, "
         f"{len(data.letters)} letters, {len(data.organizations)} organizations, "
         f"languages {', '.join(data.languages)}"
-        + (f"; {stale} translation(s) to review" if stale else "")
+        + (f"; {len(to_review)} translation(s) to review" if to_review else "")
     )
     return 0
 
@@ -129,7 +130,7 @@ def _translations(data_dir: Path, review: list[str] | None) -> int:
         write_record(data_dir, reviewed(found, record, review or languages[1:]))
         record, _ = read_record(data_dir)
     print(completeness_table(found, record), end="")
-    for issue in stale_issues(found, record):
+    for issue in stale_issues(stale(found, record)):
         print(issue.as_text())
     return 0
 

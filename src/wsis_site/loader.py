@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from wsis_site.checks import cross_check
-from wsis_site.errors import DataError, DataIssue
+from wsis_site.errors import DataError
 from wsis_site.files import read_inside, walk
 from wsis_site.models import (
     Contact,
@@ -20,7 +20,7 @@ from wsis_site.models import (
 )
 from wsis_site.parse import ParsedFiles, letter_text_name, parse_files
 from wsis_site.publishing import site_url_override
-from wsis_site.translations import read_record, stale_issues, translations
+from wsis_site.translations import Translation, read_record, stale, translations
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class SiteData:
     site_url: str
     calendar_uid_domain: str
     calendar_timezone: str
-    stale_translations: tuple[DataIssue, ...] = ()
+    stale_translations: tuple[Translation, ...] = ()
     """Translations made from an older version of their source text (see `translations`)."""
 
     @property
@@ -92,7 +92,7 @@ def _load_cached(data_dir: Path, _digest: str, site_url: str | None) -> SiteData
         raise DataError(issues + record_issues)
     data = _assemble(parsed, site_url)
     found = translations(parsed, data.languages)
-    return replace(data, stale_translations=tuple(stale_issues(found, record)))
+    return replace(data, stale_translations=tuple(stale(found, record)))
 
 
 def _assemble(parsed: ParsedFiles, site_url: str | None) -> SiteData:

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from wsis_site.errors import DataIssue, FieldPath, dotted, shown
-from wsis_site.parse import DATA_FILES, LETTERS_DIR, ParsedFiles, ui_file_name
+from wsis_site.parse import DATA_FILES, LETTERS_DIR, TODO, ParsedFiles, ui_file_name
 from wsis_site.plaintext import read_text
 from wsis_site.yamlsource import SourceDocument, read_yaml
 
@@ -99,7 +99,7 @@ def stale(found: Iterable[Translation], record: Record) -> list[Translation]:
     ]
 
 
-def stale_issues(found: Iterable[Translation], record: Record) -> list[DataIssue]:
+def stale_issues(stale_ones: Iterable[Translation]) -> list[DataIssue]:
     """One issue per stale translation, at the translation, naming the changed source."""
     return [
         DataIssue(
@@ -111,7 +111,7 @@ def stale_issues(found: Iterable[Translation], record: Record) -> list[DataIssue
             f"changed to “{shown(t.source)}”: update it, then run "
             f"`make translations-reviewed LANGUAGES={t.language}`",
         )
-        for t in stale(found, record)
+        for t in stale_ones
     ]
 
 
@@ -161,7 +161,7 @@ def _localized(
         key = f"{name}#{dotted(path)}"
         source_at = _at(document, (*path, default))
         for language in others:
-            present = isinstance(texts.get(language), str)
+            present = _written(texts.get(language))
             at = _at(document, (*path, language) if present else path)
             yield Translation(key, language, source, source_at, at, present)
 
@@ -191,7 +191,7 @@ def _ui(parsed: ParsedFiles, default: str, others: Sequence[str]) -> Iterator[Tr
         for key, text in source.data.items():
             if not isinstance(text, str):
                 continue
-            present = isinstance(strings.get(key), str)
+            present = _written(strings.get(key))
             at = _at(target, (key,)) if target is not None and present else _top(target, language)
             yield Translation(f"ui#{key}", language, text, _at(source, (key,)), at, present)
 
@@ -234,6 +234,11 @@ def _docs(root: Path, default: str, others: Sequence[str]) -> Iterator[Translati
                 Where(target, 1),
                 present,
             )
+
+
+def _written(value: object) -> bool:
+    """A translation exists: a text that is not the `TODO` left by `add_language`."""
+    return isinstance(value, str) and value.strip() != TODO
 
 
 def _at(document: SourceDocument, path: FieldPath) -> Where:
