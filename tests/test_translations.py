@@ -74,9 +74,11 @@ def test_a_changed_spanish_title_leaves_five_stale_translations_until_reviewed(
 
     assert main(["translations", "--data", str(data_dir), "--reviewed", "fr", "ru"]) == 0
     table = capsys.readouterr().out
-    assert "| fr | " in table and "| ar | " in table
+    assert "| fr | " in table
+    assert "| ar | " in table
     status, _, err = _validate(data_dir, capsys)
-    assert status == 1 and "3 data errors found." in err  # ar, zh and en are still stale
+    assert status == 1
+    assert "3 data errors found." in err  # ar, zh and en are still stale
     assert main(["translations", "--data", str(data_dir), "--reviewed"]) == 0
     capsys.readouterr()
     assert _validate(data_dir, capsys)[0] == 0
@@ -132,10 +134,12 @@ def test_adding_a_language_marks_every_text_to_translate_with_file_and_line(
     }
     # Flow mappings ({es: …, en: …}) become block mappings: lines stay short and readable.
     letters = (data_dir / "letters.yaml").read_text(encoding="utf-8")
-    assert "{es:" not in letters and max(map(len, letters.splitlines())) <= 120
+    assert "{es:" not in letters
+    assert max(map(len, letters.splitlines())) <= 120
     edit(data_dir / "site.yaml", "  - ru\n", "  - ru\n  - de\n")
     status, _, err = _validate(data_dir, capsys)
     assert status == 1
     city = _line_of(data_dir / "events.yaml", r"\s+de: TODO", 1)
-    assert f"data/events.yaml:{city}:" in err and "still marked TODO" in err
+    assert f"data/events.yaml:{city}:" in err
+    assert "still marked TODO" in err
     assert "data/ui/de.yaml" in err  # the template strings are still to write
