@@ -19,6 +19,10 @@ _LATIN = "A-Za-z0-9À-ɏ"
 LATIN_RUN = re.compile(
     rf"(?<![&#{_LATIN}])[A-Za-zÀ-ɏ][{_LATIN}@.:/+\-–'\u2019&;_]*"
     rf"(?:[ \u00a0]+[{_LATIN}(][{_LATIN}@.:/+\-–'\u2019&;_()]*)*(?<=[{_LATIN})])"
+    # Numbers grouped with spaces ("14 000", "+41 22 730 6240") would read "000 14" and
+    # "6240 730 22 41+" between Arabic words.
+    r"|(?<![\d&#])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"
+    r"|\+\d+(?:[ \u00a0]\d+)+"
 )
 TAG = re.compile(r"(<[^>]*>)")
 HTML_START = re.compile(r"(<html\b(?![^>]*\bdir=)[^>]*)>")
