@@ -14,8 +14,8 @@ from markdown.treeprocessors import Treeprocessor
 SAFE_SCHEMES = frozenset({"https", "mailto"})
 #: An address written as text in a letter ("www.wsis.org/stocktaking"), without a final stop.
 BARE_ADDRESS = re.compile(r"\bwww(?:\.[A-Za-z0-9-]+)+(?:/[\w~%/.-]*[\w~%/-])?")
-#: A header line of a letter: a short label and a colon ("Ref.:", "Tel.:", "Correo-e:", "电话：").
-HEADER_FIELD = re.compile(r"^[^\s:：*#>\-][^:：]{0,24}[:：]\s")
+#: A header line of a letter: a short label and a colon, ASCII or full-width ("Ref.:", "Tel.:").
+HEADER_FIELD = re.compile(r"^[^\s:\uff1a*#>\-][^:\uff1a]{0,24}[:\uff1a]\s")
 #: A line the original broke after a slash to fit a narrow column ("Instituciones académicas/").
 COLUMN_BREAK = re.compile(r"/ *\n(?=\S)")
 
@@ -56,7 +56,8 @@ def _split_addresses(text: str | None) -> tuple[str | None, list[ET.Element]]:
         return text, []
     pieces = BARE_ADDRESS.split(text)
     addresses = BARE_ADDRESS.findall(text)
-    links = [_address_link(a, after or None) for a, after in zip(addresses, pieces[1:], strict=True)]
+    afters = pieces[1:]
+    links = [_address_link(a, after or None) for a, after in zip(addresses, afters, strict=True)]
     return pieces[0] or None, links
 
 
