@@ -132,7 +132,7 @@ def test_other_public_fields_are_named_and_statuses_are_words(
     assert status == 0
     assert (
         "- 2024 · WSIS+20 Forum High-Level Event: “remote_participation” changed "
-        "(see the edition’s page)" in lines
+        "(see the edition\u2019s page)" in lines
     )
     assert (
         "- 2021 · Segunda reunión virtual/presencial: estado cambiado de «Confirmado» a "
