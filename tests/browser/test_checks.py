@@ -172,4 +172,4 @@ def test_hostile_data_is_shown_as_text_and_never_runs(
         context.close()
     assert dialogs == []
     assert f"WSIS Forum 2021 '{HOSTILE}'" in shown
-    assert f"During IGF 2020. '{HOSTILE}'" in shown
+    assert f"During the Internet Governance Forum (IGF) 2020. '{HOSTILE}'" in shown
