@@ -184,7 +184,7 @@ def test_calendar_properties_in_each_language(site: Path) -> None:
         "PRODID:-//WSIS Forum site//wsis-site 0.1.0//ES",
         "VERSION:2.0",
         "CATEGORIES:Plazo",
-        "SUMMARY;LANGUAGE=es:Fase IV: Plazo para la presentación de contribuciones\r\n  oficiales",
+        "SUMMARY;LANGUAGE=es:Fase IV. Plazo para la presentación de contribuciones\r\n  oficiales",
     ):
         assert f"\r\n{line}" in spanish, line
     for line in (
@@ -379,7 +379,7 @@ def test_retitling_and_reordering_keep_uids_and_sequence(tmp_path: Path) -> None
     after = events(build(project, tmp_path / "site", BUILD_DATE) / "en" / "calendar" / "all.ics")
 
     retitled = after["2021-phase-3@wsis-forum.example.org"]
-    assert str(retitled["SUMMARY"]).startswith("Phase III: Second meeting (virtual or physical)")
+    assert str(retitled["SUMMARY"]).startswith("Phase III. Second meeting (virtual or physical)")
     assert retitled.sequence == 0  # the date did not move
     assert datetime(2024, 1, 6, 8, 0, tzinfo=UTC) == retitled.DTSTAMP
     moved = after["2021-phase-5@wsis-forum.example.org"]

@@ -52,7 +52,7 @@ def test_report_states_moves_additions_and_translations(
     edit(
         phases,
         "  2024:\n    items:\n",
-        "  2024:\n    items:\n      registration:\n        kind: deadline\n"
+        "  2024:\n    items:\n      registration-deadline:\n        kind: deadline\n"
         "        title: {es: Plazo de inscripción, en: Registration deadline}\n"
         "        date: 2024-05-01\n        letter: 2024-01-31-wsis-plus-20-invitation\n",
     )
@@ -132,7 +132,7 @@ def test_other_public_fields_are_named_and_statuses_are_words(
     assert status == 0
     assert (
         "- 2024 · WSIS+20 Forum High-Level Event: “remote_participation” changed "
-        "(see the edition's page)" in lines
+        "(see the edition\u2019s page)" in lines
     )
     assert (
         "- 2021 · Segunda reunión virtual/presencial: estado cambiado de «Confirmado» a "

@@ -16,7 +16,7 @@ ZURICH = "Europe/Zurich"
 
 @pytest.mark.parametrize(
     ("locale", "expected"),
-    [("es", "17–21 de mayo de 2021"), ("en_GB", "17–21 May 2021"), ("fr", "17–21 mai 2021")],
+    [("es", "17-21 de mayo de 2021"), ("en_GB", "17–21 May 2021"), ("fr", "17–21 mai 2021")],
 )
 def test_day_span(locale: str, expected: str) -> None:
     assert day_span(date(2021, 5, 17), date(2021, 5, 21), locale) == expected
@@ -24,7 +24,7 @@ def test_day_span(locale: str, expected: str) -> None:
 
 def test_single_day_and_month_crossing() -> None:
     assert day_span(date(2024, 1, 31), date(2024, 1, 31), "es") == "31 de enero de 2024"
-    crossing = "30 de mayo\u2009–\u20092 de junio de 2024"  # CLDR puts thin spaces here
+    crossing = "30 de mayo-2 de junio de 2024"  # Spanish: the letters' hyphen, no spaces
     assert day_span(date(2024, 5, 30), date(2024, 6, 2), "es") == crossing
     assert day(date(2020, 9, 9), "en_GB") == "9 September 2020"
 
@@ -32,10 +32,10 @@ def test_single_day_and_month_crossing() -> None:
 @pytest.mark.parametrize(
     ("when", "start", "end", "expected"),
     [
-        (date(2020, 9, 9), time(15), time(16), "15:00–16:00 CEST (UTC+2)"),
-        (date(2020, 11, 6), time(10, 10), time(11), "10:10–11:00 CET (UTC+1)"),
-        (date(2021, 3, 27), time(9), None, "09:00 CET (UTC+1)"),  # the day before summer time
-        (date(2021, 3, 28), time(9), None, "09:00 CEST (UTC+2)"),
+        (date(2020, 9, 9), time(15), time(16), "15.00-16.00 horas CEST (UTC+2)"),
+        (date(2020, 11, 6), time(10, 10), time(11), "10.10-11.00 horas CET (UTC+1)"),
+        (date(2021, 3, 27), time(9), None, "09.00 horas CET (UTC+1)"),  # before summer time
+        (date(2021, 3, 28), time(9), None, "09.00 horas CEST (UTC+2)"),
     ],
 )
 def test_time_span_derives_the_abbreviation_and_offset_from_the_date(
@@ -124,5 +124,5 @@ def test_ranges_across_months_and_years_in_british_english() -> None:
         "28 December 2021\u2009–\u20093 January 2022"
     )
     assert day_span(date(2021, 12, 28), date(2022, 1, 3), "es") == (
-        "28 de diciembre de 2021\u2009–\u20093 de enero de 2022"
+        "28 de diciembre de 2021-3 de enero de 2022"
     )

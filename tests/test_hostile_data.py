@@ -217,14 +217,14 @@ def test_title_nested_50000_levels_deep(data_dir: Path) -> None:
 
 def test_unclosed_quote_names_the_line_it_opened(data_dir: Path) -> None:
     line = edit(
-        data_dir / "letters.yaml", "      en: WSIS Forum 2021\n", '      en: "WSIS Forum 2021\n'
+        data_dir / "letters.yaml", "      en: Foro CMSI 2021\n", '      en: "Foro CMSI 2021\n'
     )
-    closing = line_of(data_dir / "letters.yaml", '"six phases"')
-    assert (line, closing) == (12, 39)
+    closing = line_of(data_dir / "letters.yaml", '      es: "Cumbre Mundial')
+    assert (line, closing) == (12, 67)
     assert errors(data_dir) == [
-        "data/letters.yaml:39:71: while parsing a block mapping did not find expected key (it "
+        "data/letters.yaml:67:12: while parsing a block mapping did not find expected key (it "
         "starts on line 11, column 7); the quote opened on line 12, column 11 only closes on "
-        "line 39: is a quote missing on line 12?"
+        "line 67: is a quote missing on line 12?"
     ]
 
 

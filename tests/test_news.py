@@ -85,10 +85,10 @@ def test_atom_structure_follows_rfc_4287(site: Path) -> None:
     first = entries[0]
     assert first.findtext(f"{ATOM}title") == (
         "Official letter: Invitation to the World Summit on the Information Society (WSIS)+20 "
-        "Forum High-Level Event, 27-31 May 2024, Geneva, Switzerland"
+        "Forum High-Level Event, 27–31 May 2024, Geneva, Switzerland"
     )
     assert first.findtext(f"{ATOM}summary") == (
-        "31 January 2024 · WSIS+20 Forum High-Level Event-2024"
+        "31 January 2024 · Evento de Alto Nivel del Foro de la CMSI+20-2024"
     )
 
 
@@ -107,7 +107,7 @@ def test_text_from_data_is_escaped(tmp_path: Path) -> None:
     hostile = "WSIS 2024 <script>alert(1)</script> & \"quotes\" 'n' ]]>"
     edit(
         project / "data" / "letters.yaml",
-        '"World Summit on the Information Society (WSIS) 2024: Invitation to submit contributions"',
+        '"World Summit on the Information Society (WSIS) 2024: invitation to submit contributions"',
         '"' + hostile.replace('"', '\\"') + '"',
     )
     parsed = read(build(project, tmp_path / "site", BUILD_DATE) / "en" / "feed.xml")

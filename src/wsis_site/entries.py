@@ -99,7 +99,7 @@ class EntryWords:
             return self.t("forum_days").format(edition=edition_name)
         title = entry.item.title[self.language]
         if entry.item.phase:
-            title = f"{self.t('phase')} {entry.item.phase}: {title}"
+            title = self.t("phase_title").format(phase=entry.item.phase, title=title)
         return f"{title} ({edition_name})"
 
     def page_url(self, entry: Entry) -> str:

@@ -19,6 +19,16 @@ from wsis_site.models import DateRange, Item, TimeSlot
 FULL_DATE = "yMMMMd"
 #: `MMM` (an abbreviated month) but not `MMMM` (a full one) in a Babel date pattern.
 ABBREVIATED_MONTH = re.compile(r"(?<!M)MMM(?!M)")
+#: CLDR's range dash, with the thin or ordinary spaces some locales put around it.
+RANGE_DASH = re.compile(r"\s*–\s*")
+#: Languages that write ranges and times as the ITU letters in that language do, not as CLDR
+#: does: Spanish "17-21 de mayo de 2021" and "15.00-16.00 horas" (documented in CONTRIBUTING).
+LETTER_STYLE = frozenset({"es"})
+
+
+def _letter_style(locale: str) -> bool:
+    """Whether `locale` writes ranges with a hyphen and times as `15.00 horas`."""
+    return Locale.parse(locale).language in LETTER_STYLE
 
 
 @cache
@@ -29,7 +39,16 @@ def day(value: date, locale: str) -> str:
 
 @cache
 def day_span(start: date, end: date, locale: str) -> str:
-    """`17–21 de mayo de 2021`, `28 September – 2 October 2021`; one day when start is end.
+    """`17-21 de mayo de 2021`, `28 September – 2 October 2021`; one day when start is end.
+
+    Spanish uses the letters' hyphen, without spaces, where CLDR has an en dash.
+    """
+    text = _cldr_day_span(start, end, locale)
+    return RANGE_DASH.sub("-", text) if _letter_style(locale) else text
+
+
+def _cldr_day_span(start: date, end: date, locale: str) -> str:
+    """A range of days in the locale's CLDR interval pattern, months never abbreviated.
 
     Works around python-babel/babel#803: where a locale has no interval pattern with full
     month names (en_GB, fr, ru…), `format_interval` falls back to its abbreviated one
@@ -74,8 +93,14 @@ def localize(value: date, slot: TimeSlot) -> tuple[datetime, datetime | None]:
 
 @cache
 def time_span(value: date, slot: TimeSlot, locale: str) -> str:
-    """`15:00–16:00 CEST (UTC+2)`: wall-clock times, then the zone as `zone_label` gives it."""
+    """`15:00–16:00 CEST (UTC+2)`: wall-clock times, then the zone as `zone_label` gives it.
+
+    Spanish writes them as the letters do: `15.00-16.00 horas CEST (UTC+2)`.
+    """
     start, _ = localize(value, slot)
+    if _letter_style(locale):
+        hours = "-".join(f"{t.hour:02d}.{t.minute:02d}" for t in (slot.start, slot.end) if t)
+        return f"{hours} horas {zone_label(start, locale)}"
     if slot.end is None:
         hours = format_time(slot.start, "HH:mm", locale=locale)
     else:

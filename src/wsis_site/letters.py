@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -11,6 +12,12 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 SAFE_SCHEMES = frozenset({"https", "mailto"})
+#: An address written as text in a letter ("www.wsis.org/stocktaking"), without a final stop.
+BARE_ADDRESS = re.compile(r"\bwww(?:\.[A-Za-z0-9-]+)+(?:/[\w~%/.-]*[\w~%/-])?")
+#: A header line of a letter: a short label and a colon, ASCII or full-width ("Ref.:", "Tel.:").
+HEADER_FIELD = re.compile(r"^[^\s:\uff1a*#>\-][^:\uff1a]{0,24}(?::\s|\uff1a)")
+#: A line the original broke after a slash to fit a narrow column ("Instituciones académicas/").
+COLUMN_BREAK = re.compile(r"/ *\n(?=\S)")
 
 
 class _SafeLinks(Treeprocessor):
@@ -34,6 +41,64 @@ class _SafeLinks(Treeprocessor):
                 # The source copies lost some targets (`(#)`): show the words, not a dead link.
                 link.tag = "span"
                 link.attrib.clear()
+        _link_addresses(root)
+
+
+def _address_link(address: str, tail: str | None) -> ET.Element:
+    link = ET.Element("a", {"href": "https://" + address})
+    link.text, link.tail = address, tail
+    return link
+
+
+def _split_addresses(text: str | None) -> tuple[str | None, list[ET.Element]]:
+    """The text before the first bare address, and a link per address with the text after it."""
+    if not text or not BARE_ADDRESS.search(text):
+        return text, []
+    pieces = BARE_ADDRESS.split(text)
+    addresses = BARE_ADDRESS.findall(text)
+    afters = pieces[1:]
+    links = [_address_link(a, after or None) for a, after in zip(addresses, afters, strict=True)]
+    return pieces[0] or None, links
+
+
+def _link_addresses(element: ET.Element) -> None:
+    """Addresses written as text become https links, except inside links and code."""
+    if element.tag in {"a", "code", "pre"}:
+        return
+    for child in list(element):
+        _link_addresses(child)
+    element.text, links = _split_addresses(element.text)
+    for i, link in enumerate(links):
+        element.insert(i, link)
+    for child in list(element):
+        if child in links:
+            continue
+        child.tail, after = _split_addresses(child.tail)
+        position = list(element).index(child) + 1
+        for j, link in enumerate(after):
+            element.insert(position + j, link)
+
+
+def _line_blocks(text: str) -> str:
+    """Header blocks one field per line, and the original's column breaks undone.
+
+    The letters' header (date, Ref., Contact, Tel., E-mail) is a block of short "Label: value"
+    lines; a line without a label continues the previous field (a reference broken to fit).
+    """
+    text = COLUMN_BREAK.sub("/", text)
+    blocks = text.split("\n\n")
+    for i, block in enumerate(blocks):
+        lines = block.split("\n")
+        if len(lines) < 2 or not HEADER_FIELD.match(lines[0]):
+            continue
+        fields: list[str] = []
+        for line in lines:
+            if HEADER_FIELD.match(line) or not fields:
+                fields.append(line.rstrip())
+            else:
+                fields[-1] += " " + line.strip()
+        blocks[i] = "  \n".join(fields)
+    return "\n\n".join(blocks)
 
 
 class _NoRawHtml(Extension):
@@ -47,4 +112,4 @@ class _NoRawHtml(Extension):
 
 def letter_html(text: str) -> str:
     """The HTML of a letter's Markdown text, escaped and with safe links only."""
-    return markdown.markdown(text, extensions=[_NoRawHtml()], output_format="html")
+    return markdown.markdown(_line_blocks(text), extensions=[_NoRawHtml()], output_format="html")

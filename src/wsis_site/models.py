@@ -169,7 +169,7 @@ class Edition(Model):
     website: HttpsUrl | None = None
     letters: list[Slug] = Field(min_length=1)
     sources: list[Slug | HttpsUrl] = Field(default_factory=list)
-    """Where the edition's facts come from: letter ids of letters.yaml, official https pages."""
+    """Where the edition's facts come from: letter ids (letters.yaml) and official https pages."""
     editor_notes: list[Localized] = Field(default_factory=list)
     """Where the edition's letters differ from one another: what each says, quoted."""
     calls: dict[Slug, Call] = Field(default_factory=dict)

@@ -14,7 +14,9 @@ from typing import Any
 
 import jinja2
 import yaml
+from babel.lists import format_list
 from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup, escape
 
 from wsis_site import formatting, timeline
 from wsis_site.calendar_links import google_link, outlook_link, subscribe_links
@@ -254,7 +256,13 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         ),
         "subscribe": lambda feed, name=None: subscribe_links(base_url + feed, name),
         "in_date_order": _in_date_order,
+        "list_join": partial(_list_join, locale=locale),
     }
+
+
+def _list_join(items: list[Markup], locale: str) -> Markup:
+    """Pieces of HTML as a list in the locale's words: `A, B y C`, `A, B and C`."""
+    return Markup(format_list([escape(item) for item in items], locale=locale))
 
 
 def _iso_start(item: Item) -> str:

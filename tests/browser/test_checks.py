@@ -150,8 +150,8 @@ def test_hostile_data_is_shown_as_text_and_never_runs(
         (data / "phases.yaml", "en: Second virtual/physical meeting"),
         (data / "events.yaml", "es: Foro de la CMSI de 2021"),
         (data / "events.yaml", "en: WSIS Forum 2021"),
-        (data / "phases.yaml", "es: Durante el FGI de 2020."),
-        (data / "phases.yaml", "en: During IGF 2020."),
+        (data / "phases.yaml", "es: Durante el Foro para la Gobernanza de Internet (FGI) de 2020."),
+        (data / "phases.yaml", "en: During the Internet Governance Forum (IGF) 2020."),
     ]:
         edit(data_file, old, f"{old} '{HOSTILE}'".replace(": ", ': "', 1) + '"')
     hostile_site = build(project, root / "site", BUILD_DATE)
@@ -172,4 +172,4 @@ def test_hostile_data_is_shown_as_text_and_never_runs(
         context.close()
     assert dialogs == []
     assert f"WSIS Forum 2021 '{HOSTILE}'" in shown
-    assert f"During IGF 2020. '{HOSTILE}'" in shown
+    assert f"During the Internet Governance Forum (IGF) 2020. '{HOSTILE}'" in shown

@@ -78,9 +78,9 @@ def test_edition_page_reads_without_javascript(server: SiteServer, browser: Brow
     text = page.locator("article").inner_text()
     context.close()
     assert "17–21 May 2021" in text
-    assert "Phase I: Launch of the open consultations" in text
+    assert "Phase I. Launch of the open consultations" in text
     assert "9 September 2020, 15:00–16:00 CEST (UTC+2)" in text
-    assert "Phase V: Final virtual/physical briefing" in text
+    assert "Phase V. Final virtual/physical briefing" in text
     assert "Deadline for the submission of official contributions" in text
     assert "8 March 2021" in text
 
