@@ -19,6 +19,8 @@ _OLD_NEW = _SUBJECT | {"old", "new"}
 PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     # overrides/wsis/edition.html, letter.html
     "letter_of": frozenset({"date"}),
+    # overrides/wsis/macros.html
+    "person": frozenset({"honorific", "name"}),
     "letter_original": frozenset({"language"}),
     "letter_translation": frozenset({"language"}),
     # overrides/wsis/home.html, edition.html; wsis_site.pages and wsis_site.chrome

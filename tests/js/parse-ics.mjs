@@ -33,5 +33,6 @@ for (const path of process.argv.slice(2)) {
     results[path] = { error: String(error) };
   }
 }
+// exitCode, not exit(): exit() would cut the output written to a pipe at 64 KiB.
 process.stdout.write(JSON.stringify(results));
-process.exit(failed ? 1 : 0);
+process.exitCode = failed ? 1 : 0;
