@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build, edit
+from tests.conftest import PREFIXES, build, edit
 from wsis_site import loader
 from wsis_site.background import can_fork
 from wsis_site.cli import main
@@ -40,7 +40,7 @@ def test_build_writes_every_language(built: Path) -> None:
     pages = sorted(str(p.relative_to(built)) for p in built.rglob("*.html"))
     assert pages == sorted(
         f"{prefix}{page}"
-        for prefix in ("", "en/")
+        for prefix in PREFIXES.values()
         for page in [
             "404.html",
             "index.html",
@@ -58,7 +58,8 @@ def test_build_writes_every_language(built: Path) -> None:
         ]
     )
     assert (built / "sitemap.xml").is_file()
-    assert (built / "search" / "search_index.json").is_file()
+    for prefix in PREFIXES.values():  # each language's own search index
+        assert (built / prefix / "search" / "search_index.json").is_file()
     assert (built / "assets" / "stylesheets" / "wsis.css").is_file()
     assert not list(built.parent.glob(".site-*")), "no staging folder is left behind"
 
@@ -111,13 +112,20 @@ def test_plain_mkdocs_build_fails_on_bad_data_before_cleaning(project: Path, bui
     assert tree_digest(built) == before
 
 
-def test_languages_of_mkdocs_and_data_must_agree(project: Path) -> None:
-    edit(project / "data" / "site.yaml", "  - en\n", "  - en\n  - fr\n")
-    with pytest.raises(Exception, match="missing translation for fr"):
+def test_languages_of_mkdocs_and_data_must_agree(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site_yaml = project / "data" / "site.yaml"
+    edit(site_yaml, "  - ru\n", "  - ru\n  - de\n")  # a seventh language, with no texts
+    with pytest.raises(Exception, match="missing translation for de"):
         loader.load_site_data(project / "data")
-    edit(project / "data" / "site.yaml", "  - es\n  - en\n  - fr\n", "  - en\n  - es\n")
+    # The same six languages as mkdocs.yml, but another default (the first).
+    edit(site_yaml, "  - es\n  - ar\n", "  - ar\n  - es\n")
+    edit(site_yaml, "  - ru\n  - de\n", "  - ru\n")
+    assert loader.load_site_data(project / "data").default_language == "ar"
     result = main(["build", "--config", str(project / "mkdocs.yml"), "--site-dir", "unused"])
     assert result == 1
+    assert "(default es) but data/site.yaml lists ar, es, zh, en, fr, ru (default ar" in caplog.text
 
 
 def free_port() -> int:

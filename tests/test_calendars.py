@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar, Event
 
-from tests.conftest import build, copy_project, edit
+from tests.conftest import LANGUAGES, PREFIXES, build, copy_project, edit
 from wsis_site.calendar_links import subscribe_links
 
 BUILD_DATE = "2024-01-10"
@@ -30,10 +30,18 @@ HOSTILE_ITEM = """\
         title:
           es: "Plazo, con; barra \\\\ invertida\\r\\nEND:VEVENT\\nBEGIN:VEVENT"
           en: "موعد نهائي 📅, comma; semicolon \\\\ backslash\\nEND:VCALENDAR"
+          ar: "موعد نهائي، فاصلة; \\\\ شرطة مائلة\\r\\nEND:VEVENT\\nBEGIN:VEVENT"
+          zh: "截止日期，逗号; 分号 \\\\ 反斜杠\\nEND:VCALENDAR"
+          fr: "Date limite, virgule; point-virgule \\\\ oblique\\r\\nEND:VEVENT"
+          ru: "Срок, запятая; точка с запятой \\\\ обратная косая\\nEND:VCALENDAR"
         description:
           es: "Línea uno\\nLínea dos con acentos: áéíóú ñ ü, y un emoji 🎉
             que no debe partirse al plegar."
           en: "ثم نص عربي طويل بما يكفي ليُطوى عند خمسة وسبعين بايت دون أن يُقسم حرفًا واحدًا أبدًا 📅"
+          ar: "نص عربي طويل بما يكفي ليُطوى عند خمسة وسبعين بايت دون أن يُقسم حرفًا واحدًا 📅"
+          zh: "一段足够长的中文说明，每个汉字占三个字节，折行时在七十五个字节处不得把任何一个汉字切成两半 📅"
+          fr: "Ligne un\\nLigne deux, accentuée : àâçéèêëîïôûùüÿ œ æ, et un emoji 🎉 à ne pas couper."
+          ru: "Достаточно длинный русский текст, чтобы его свернуть на семидесяти пяти байтах 📅"
         date: 2024-01-20
         letter: 2023-11-06-wsis-2024-contributions
 """
@@ -56,19 +64,23 @@ def events(path: Path) -> dict[str, Event]:
     return {event.uid: event for event in calendar.events}
 
 
+#: The feeds each language has: all, deadlines, one per edition and one per item.
+FEEDS = [
+    "calendar/all.ics",
+    "calendar/deadlines.ics",
+    "calendar/2021.ics",
+    "calendar/2024.ics",
+    *(f"calendar/2021/phase-{phase}.ics" for phase in range(1, 6)),
+    "calendar/2021/forum.ics",
+    "calendar/2024/forum.ics",
+    "calendar/2024/open-consultation-deadline.ics",
+    "calendar/2024/stocktaking-prizes-deadline.ics",
+]
+
+
 def test_every_feed_is_written_per_language(site: Path) -> None:
     names = {str(p.relative_to(site)) for p in feeds(site)}
-    for prefix in ("", "en/"):
-        assert {
-            f"{prefix}calendar/all.ics",
-            f"{prefix}calendar/deadlines.ics",
-            f"{prefix}calendar/2021.ics",
-            f"{prefix}calendar/2024.ics",
-            f"{prefix}calendar/2021/phase-1.ics",
-            f"{prefix}calendar/2021/forum.ics",
-            f"{prefix}calendar/2024/stocktaking-prizes-deadline.ics",
-        } <= names
-    assert len(names) == 26
+    assert names == {f"{prefix}{feed}" for prefix in PREFIXES.values() for feed in FEEDS}
 
 
 def test_feeds_parse_with_icalendar_without_errors(site: Path) -> None:
@@ -128,7 +140,7 @@ def libical(*paths: Path) -> dict[str, Any]:
 
 def test_feeds_pass_libicals_restriction_check(site: Path) -> None:
     parsed = libical(*feeds(site))
-    assert len(parsed) == 26
+    assert len(parsed) == len(LANGUAGES) * len(FEEDS)
     assert {path: r["errors"] for path, r in parsed.items() if r["errors"]} == {}
     assert all(r["restrictions_met"] for r in parsed.values())
     [forum] = parsed[str(site / "en" / "calendar" / "2024" / "forum.ics")]["events"]
@@ -244,7 +256,7 @@ def test_hostile_text_is_escaped_and_folded(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     edit(project / "data" / "phases.yaml", "  2024:\n    items:\n", HOSTILE_ITEM)
     site = build(project, tmp_path / "site", BUILD_DATE)
-    for language in ("", "en/"):
+    for language in PREFIXES.values():
         raw = (site / f"{language}calendar" / "2024" / "hostile.ics").read_bytes()
         lines = raw.split(b"\r\n")
         assert all(len(line) <= 75 for line in lines)
@@ -256,7 +268,7 @@ def test_hostile_text_is_escaped_and_folded(tmp_path: Path) -> None:
         assert b"\r" not in raw.replace(b"\r\n", b"")
     assert_golden(site / "en" / "calendar" / "2024" / "hostile.ics", GOLDEN / "hostile.en.ics")
     hostile = list(site.rglob("hostile.ics"))
-    assert [r["errors"] for r in libical(*hostile).values()] == [[], []]
+    assert [r["errors"] for r in libical(*hostile).values()] == [[]] * len(LANGUAGES)
     [event] = events(site / "calendar" / "2024" / "hostile.ics").values()
     assert str(event["SUMMARY"]).startswith("Plazo, con; barra \\ invertida\nEND:VEVENT\nBEGIN")
 

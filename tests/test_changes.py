@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import edit
+from tests.conftest import LANGUAGES, edit
 from wsis_site.cli import main
 
 
@@ -49,11 +49,13 @@ def test_report_states_moves_additions_and_translations(
     phases = project / "data" / "phases.yaml"
     edit(phases, "date: 2024-02-15", "date: 2024-02-29")
     edit(phases, "en: Second virtual/physical meeting", "en: Second meeting, virtual or physical")
-    edit(
+    added = edit(
         phases,
         "  2024:\n    items:\n",
         "  2024:\n    items:\n      registration-deadline:\n        kind: deadline\n"
-        "        title: {es: Plazo de inscripción, en: Registration deadline}\n"
+        "        title: {es: Plazo de inscripción, ar: الموعد النهائي للتسجيل, zh: 注册截止日期,\n"
+        "          en: Registration deadline, fr: Date limite d’inscription,\n"
+        "          ru: Крайний срок регистрации}\n"
         "        date: 2024-05-01\n        letter: 2024-01-31-wsis-plus-20-invitation\n",
     )
     head = commit(project, "Editor's changes")
@@ -73,7 +75,22 @@ def test_report_states_moves_additions_and_translations(
     assert "- 2024 · Nuevo elemento: Plazo de inscripción (1 de mayo de 2024)" in lines
     assert "- 2021 · English title of “Second meeting, virtual or physical” changed" in lines
     assert "- 2021 · «Segunda reunión virtual/presencial»: se modificó el título en inglés" in lines
-    assert len(lines) == 2 * (2 + 3) + 1  # two sections of a heading, a blank and three lines
+    for title in ("الموعد النهائي للتسجيل", "注册截止日期", "Date limite d’inscription"):
+        assert sum(title in line for line in lines) == 1
+    assert "- 2024 · Новый элемент: Крайний срок регистрации (1 мая 2024\u202fг.)" in lines
+    # The new title's translations are not marked reviewed yet: each language's section lists
+    # its own, which the flow mapping spreads over three lines after `title:` opens it.
+    title = added + 4  # 2024:, items:, registration-deadline:, kind:, then title:
+    source = f"source `data/phases.yaml:{title}:17`"
+    stale = [line for line in lines if line.startswith("- `data/")]
+    assert [line.split(":")[1] for line in stale] == [
+        str(line) for line in (title, title, title + 1, title + 1, title + 2)
+    ]  # ar and zh, then en and fr, then ru: the languages' order
+    assert all(line.endswith(source) and "registration-deadline.title" in line for line in stale)
+    # Six sections of a heading, a blank and three lines, separated by blank lines; all but
+    # the default language's with a heading, a blank and a line between blanks for the stale one.
+    assert len([line for line in lines if line.startswith("### ")]) == len(LANGUAGES)
+    assert len(lines) == len(LANGUAGES) * (2 + 3) + (len(LANGUAGES) - 1) * (1 + 4)
 
 
 def test_silent_removal_fails_loudly_and_a_reason_makes_it_pass(
@@ -98,7 +115,9 @@ def test_silent_removal_fails_loudly_and_a_reason_makes_it_pass(
         phases,
         "\n  2024:\n",
         "    removed:\n      phase-5:\n"
-        "        es: Publicado por error.\n        en: Published by mistake.\n\n  2024:\n",
+        "        es: Publicado por error.\n        ar: نُشر عن طريق الخطأ.\n"
+        "        zh: 误发。\n        en: Published by mistake.\n"
+        "        fr: Publié par erreur.\n        ru: Опубликовано по ошибке.\n\n  2024:\n",
     )
     explained = commit(project, "Explain the removal")
     status, lines = report(project, base, explained, capsys)

@@ -45,8 +45,24 @@ def test_time_span_derives_the_abbreviation_and_offset_from_the_date(
 
 
 def test_time_span_in_other_zones() -> None:
+    # CLDR's British English has no abbreviation for Indian time: the offset alone.
     kolkata = TimeSlot(start=time(9), end=time(10), zone="Asia/Kolkata")
-    assert time_span(date(2024, 1, 10), kolkata, "en_GB") == "09:00–10:00 IST (UTC+5:30)"
+    assert time_span(date(2024, 1, 10), kolkata, "en_GB") == "09:00–10:00 (UTC+05:30)"
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en_GB", "15:00–16:00 CEST (UTC+2)"),
+        ("fr", "15:00\u2009–\u200916:00 (UTC+02:00)"),  # thin spaces around the dash
+        ("ar", "15:00–16:00 (UTC+02:00)"),
+        ("zh", "15:00–16:00 (UTC+02:00)"),
+        ("ru", "15:00–16:00 (UTC+02:00)"),
+    ],
+)
+def test_zone_abbreviation_only_where_the_locale_has_one(locale: str, expected: str) -> None:
+    zurich = TimeSlot(start=time(15), end=time(16), zone=ZURICH)
+    assert time_span(date(2020, 9, 9), zurich, locale) == expected
 
 
 def item(on: date, kind: str = "deadline", status: str = "confirmed") -> Item:

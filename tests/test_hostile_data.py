@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build, edit
+from tests.conftest import LANGUAGES, ROOT, build, edit
 from tests.test_validation import errors, line_of
 from wsis_site.docs_tree import DocsTreeError, write_docs_tree
 from wsis_site.fields import ID_MAX_LENGTH
@@ -61,10 +61,12 @@ def test_linked_folder_is_refused_and_not_read_through(data_dir: Path, tmp_path:
     (data_dir / "ui").rename(tmp_path / "ui")
     (data_dir / "ui").symlink_to(tmp_path / "ui")
     found = errors(data_dir)
-    assert found[:3] == [
+    assert found[: 1 + len(LANGUAGES)] == [
         refused("data/ui", "a symbolic link"),
-        refused("data/ui/en.yaml", "inside ui, which is a symbolic link"),
-        refused("data/ui/es.yaml", "inside ui, which is a symbolic link"),
+        *(
+            refused(f"data/ui/{code}.yaml", "inside ui, which is a symbolic link")
+            for code in sorted(LANGUAGES)
+        ),
     ]
 
 
@@ -113,13 +115,17 @@ def test_ui_placeholder_reading_an_attribute(data_dir: Path) -> None:
     ]
 
 
+#: The default language's placeholders are checked against the next language's, Arabic.
+SECOND = LANGUAGES[1]
+
+
 @pytest.mark.parametrize("placeholder", ["{0}", "{}", "{date!r}", "{date:>40}", "{date[0]}"])
 def test_ui_positional_or_formatted_placeholder(data_dir: Path, placeholder: str) -> None:
     line = edit(data_dir / "ui" / "es.yaml", "{date}", placeholder)
-    english = line_of(data_dir / "ui" / "en.yaml", "letter_of:")
+    second = line_of(data_dir / "ui" / f"{SECOND}.yaml", "letter_of:")
     [error] = errors(data_dir)
     assert error.startswith(f"data/ui/es.yaml:{line}:12: letter_of: {placeholder} ")
-    assert error.endswith(f": it can use {{date}}; data/ui/en.yaml:{english} uses {{date}}")
+    assert error.endswith(f": it can use {{date}}; data/ui/{SECOND}.yaml:{second} uses {{date}}")
 
 
 def test_ui_placeholder_in_a_text_that_takes_none(data_dir: Path) -> None:
@@ -134,10 +140,10 @@ def test_ui_placeholder_in_a_text_that_takes_none(data_dir: Path) -> None:
 
 def test_placeholder_changed_in_the_default_language_is_blamed_on_it(data_dir: Path) -> None:
     line = edit(data_dir / "ui" / "es.yaml", "Carta del {date}", "Carta del {fecha}")
-    english = line_of(data_dir / "ui" / "en.yaml", "letter_of:")
+    second = line_of(data_dir / "ui" / f"{SECOND}.yaml", "letter_of:")
     assert errors(data_dir) == [
         f"data/ui/es.yaml:{line}:12: letter_of: {{fecha}} is not a placeholder of this text: "
-        f"it can use {{date}}; data/ui/en.yaml:{english} uses {{date}}"
+        f"it can use {{date}}; data/ui/{SECOND}.yaml:{second} uses {{date}}"
     ]
 
 
@@ -219,12 +225,16 @@ def test_unclosed_quote_names_the_line_it_opened(data_dir: Path) -> None:
     line = edit(
         data_dir / "letters.yaml", "      en: Foro CMSI 2021\n", '      en: "Foro CMSI 2021\n'
     )
-    closing = line_of(data_dir / "letters.yaml", '      es: "Cumbre Mundial')
-    assert (line, closing) == (12, 67)
+    # The first letter's reference: its mapping opens on `es:`, the line before `en:`.
+    assert line == line_of(data_dir / "letters.yaml", "    reference:") + 2
+    # The next double quote in the file, which the scanner takes for the closing one.
+    lines = (data_dir / "letters.yaml").read_text(encoding="utf-8").splitlines()
+    closing = next(number for number in range(line + 1, len(lines) + 1) if '"' in lines[number - 1])
+    assert lines[closing - 1].startswith('      es: "')
     assert errors(data_dir) == [
-        "data/letters.yaml:67:12: while parsing a block mapping did not find expected key (it "
-        "starts on line 11, column 7); the quote opened on line 12, column 11 only closes on "
-        "line 67: is a quote missing on line 12?"
+        f"data/letters.yaml:{closing}:12: while parsing a block mapping did not find expected key "
+        f"(it starts on line {line - 1}, column 7); the quote opened on line {line}, column 11 "
+        f"only closes on line {closing}: is a quote missing on line {line}?"
     ]
 
 

@@ -122,11 +122,13 @@ def zone_label(moment: datetime, locale: str) -> str:
 
 
 def item_when(item: Item, locale: str) -> str:
-    """The date of an item, with its time and zone when it has one."""
+    """The date of an item, then its time and zone, joined as the locale joins a date and a time
+    (`9 September 2020, 15:00–16:00…`, `2020年9月9日 15:00–16:00…`, `9 سبتمبر 2020، 15:00…`)."""
     dates = day_span(item.date, item.last_day, locale)
     if item.time is None:
         return dates
-    return f"{dates}, {time_span(item.date, item.time, locale)}"
+    glue = Locale.parse(locale).datetime_formats["medium"]
+    return str(glue).format(time_span(item.date, item.time, locale), dates)
 
 
 def language_name(code: str, locale: str) -> str:

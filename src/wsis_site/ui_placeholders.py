@@ -27,6 +27,7 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "information_as_of": frozenset({"date"}),
     "city_country": frozenset({"city", "country"}),
     "format_with_remote": frozenset({"format"}),
+    "format_with_note": frozenset({"format", "note"}),
     "timeline_announced_one": frozenset({"date"}),
     "timeline_announced_many": frozenset({"dates"}),
     "phase_title": frozenset({"phase", "title"}),

@@ -9,9 +9,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import NODE_TOOLS, SiteServer
-from tests.browser.test_checks import PAGE_TYPES, WCAG_21_AA
+from tests.browser.test_checks import ALL_LANGUAGES, PAGE_TYPES, WCAG_21_AA
 
-LANGUAGES = ["", "en/"]
+#: Where layout or contrast can differ by script: left to right, right to left, Chinese.
+SCRIPTS = ["", "ar/", "zh/"]
 PHONE, DESKTOP = 390, 1280
 
 # Elements a visitor can reach with Tab.
@@ -35,6 +36,12 @@ SMALL_TARGETS = """() => [...document.querySelectorAll("a[href], button, summary
     const size = `${Math.round(box.width)}x${Math.round(box.height)}`;
     return `${e.tagName} ${e.className} "${e.textContent.trim().slice(0, 30)}" ${size}`;
   })"""
+
+# Text drawn in its own background colour: axe leaves such text unreported.
+INVISIBLE_TEXT = """() => [...document.querySelectorAll("a, button, summary, .wsis-badge")]
+  .filter(e => e.checkVisibility() && e.textContent.trim())
+  .filter(e => { const s = getComputedStyle(e); return s.color === s.backgroundColor; })
+  .map(e => `${e.tagName} ${e.className} "${e.textContent.trim().slice(0, 30)}"`)"""
 
 OFF_SCREEN_FOCUSABLE = """selector => [...document.querySelectorAll(selector)]
   .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.closest("[inert]"))
@@ -63,12 +70,13 @@ def axe_violations(page: Page) -> list[str]:
 
 
 def shot_name(path: str, width: int, scheme: str) -> str:
-    language = "en" if path.startswith("en/") else "es"
-    name = path.removeprefix("en/").strip("/").replace("/", "-").removesuffix(".html") or "home"
+    prefix = next((p for p in ALL_LANGUAGES if p and path.startswith(p)), "")
+    language = prefix.strip("/") or "es"
+    name = path.removeprefix(prefix).strip("/").replace("/", "-").removesuffix(".html") or "home"
     return f"{name}-{language}-{width}-{scheme}.png"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
 def test_every_page_fits_phones_and_desktops_with_large_enough_targets(
     server: SiteServer, browser: Browser, output_dir: Path, language: str
 ) -> None:
@@ -85,6 +93,9 @@ def test_every_page_fits_phones_and_desktops_with_large_enough_targets(
             problems += [
                 f"{language}{path} at {width}px: {t}" for t in page.evaluate(SMALL_TARGETS)
             ]
+            problems += [
+                f"{language}{path}: invisible text {t}" for t in page.evaluate(INVISIBLE_TEXT)
+            ]
             if width != 320:
                 page.wait_for_function(SETTLED)
                 page.screenshot(path=output_dir / shot_name(language + path, width, "light"))
@@ -96,7 +107,7 @@ def test_every_page_fits_phones_and_desktops_with_large_enough_targets(
     assert problems == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", SCRIPTS)
 def test_dark_scheme_follows_the_system_and_keeps_contrast(
     server: SiteServer, browser: Browser, output_dir: Path, language: str
 ) -> None:
@@ -140,7 +151,7 @@ def test_keyboard_starts_at_the_skip_link_and_never_tabs_off_screen(
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     problems: list[str] = []
-    for language in LANGUAGES:
+    for language in ("", "ar/"):
         for path in PAGE_TYPES:
             page.goto(server.url(language + path), wait_until="networkidle")
             page.keyboard.press("Tab")
@@ -160,7 +171,7 @@ def test_keyboard_starts_at_the_skip_link_and_never_tabs_off_screen(
     assert problems == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", SCRIPTS)
 def test_axe_with_the_search_dialog_open(
     server: SiteServer, browser: Browser, language: str
 ) -> None:
@@ -192,3 +203,32 @@ def test_print_shows_the_source_and_hides_the_controls(
     pdf = page.pdf(format="A4", path=output_dir / "edition-2021-en.pdf")
     context.close()
     assert 1 <= len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) <= 3
+
+
+# The document's direction, and where the navigation, the article and the timeline's first and
+# last steps are drawn: mirrored in Arabic, as readers of right-to-left scripts expect.
+LAYOUT = """() => {
+  const box = s => document.querySelector(s)?.getBoundingClientRect();
+  const steps = [...document.querySelectorAll(".wsis-steps > li")].map(e => e.getBoundingClientRect());
+  return {
+    html: document.documentElement.dir, body: document.body.dir,
+    navLeft: box(".md-sidebar--primary").left, articleLeft: box("article").left,
+    firstStep: steps[0].left, lastStep: steps[steps.length - 1].left,
+  };
+}"""
+
+
+@pytest.mark.parametrize(("language", "mirrored"), [("", False), ("ar/", True)])
+def test_arabic_pages_are_mirrored_right_to_left(
+    server: SiteServer, browser: Browser, language: str, mirrored: bool
+) -> None:
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 800})
+    page = context.new_page()
+    page.goto(server.url(language + "editions/2021/"), wait_until="networkidle")
+    layout = page.evaluate(LAYOUT)
+    context.close()
+    direction = "rtl" if mirrored else "ltr"
+    assert layout["body"] == direction
+    assert layout["html"] == (direction if mirrored else "")
+    assert (layout["navLeft"] > layout["articleLeft"]) == mirrored
+    assert (layout["firstStep"] > layout["lastStep"]) == mirrored
