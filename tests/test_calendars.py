@@ -31,17 +31,17 @@ HOSTILE_ITEM = """\
           es: "Plazo, con; barra \\\\ invertida\\r\\nEND:VEVENT\\nBEGIN:VEVENT"
           en: "موعد نهائي 📅, comma; semicolon \\\\ backslash\\nEND:VCALENDAR"
           ar: "موعد نهائي، فاصلة; \\\\ شرطة مائلة\\r\\nEND:VEVENT\\nBEGIN:VEVENT"
-          zh: "截止日期，逗号; 分号 \\\\ 反斜杠\\nEND:VCALENDAR"
+          zh: "截止日期、逗号; 分号 \\\\ 反斜杠\\nEND:VCALENDAR"
           fr: "Date limite, virgule; point-virgule \\\\ oblique\\r\\nEND:VEVENT"
-          ru: "Срок, запятая; точка с запятой \\\\ обратная косая\\nEND:VCALENDAR"
+          ru: "Срок, запятая; точка-запятая \\\\ обратная черта\\nEND:VCALENDAR"
         description:
           es: "Línea uno\\nLínea dos con acentos: áéíóú ñ ü, y un emoji 🎉
             que no debe partirse al plegar."
           en: "ثم نص عربي طويل بما يكفي ليُطوى عند خمسة وسبعين بايت دون أن يُقسم حرفًا واحدًا أبدًا 📅"
           ar: "نص عربي طويل بما يكفي ليُطوى عند خمسة وسبعين بايت دون أن يُقسم حرفًا واحدًا 📅"
-          zh: "一段足够长的中文说明，每个汉字占三个字节，折行时在七十五个字节处不得把任何一个汉字切成两半 📅"
-          fr: "Ligne un\\nLigne deux, accentuée : àâçéèêëîïôûùüÿ œ æ, et un emoji 🎉 à ne pas couper."
-          ru: "Достаточно длинный русский текст, чтобы его свернуть на семидесяти пяти байтах 📅"
+          zh: "一段足够长的中文说明：每个汉字占三个字节、折行时不得把汉字切成两半 📅"
+          fr: "Ligne un\\nLigne deux : àâçéèêëîïôûùüÿ œ æ, et un emoji 🎉 à ne pas couper."
+          ru: "Достаточно длинный русский текст, чтобы свернуть строку на семидесяти пяти байтах 📅"
         date: 2024-01-20
         letter: 2023-11-06-wsis-2024-contributions
 """

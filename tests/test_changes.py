@@ -54,7 +54,7 @@ def test_report_states_moves_additions_and_translations(
         "  2024:\n    items:\n",
         "  2024:\n    items:\n      registration-deadline:\n        kind: deadline\n"
         "        title: {es: Plazo de inscripción, ar: الموعد النهائي للتسجيل, zh: 注册截止日期,\n"
-        "          en: Registration deadline, fr: Date limite d’inscription,\n"
+        "          en: Registration deadline, fr: Date limite d\u2019inscription,\n"
         "          ru: Крайний срок регистрации}\n"
         "        date: 2024-05-01\n        letter: 2024-01-31-wsis-plus-20-invitation\n",
     )
@@ -75,16 +75,16 @@ def test_report_states_moves_additions_and_translations(
     assert "- 2024 · Nuevo elemento: Plazo de inscripción (1 de mayo de 2024)" in lines
     assert "- 2021 · English title of “Second meeting, virtual or physical” changed" in lines
     assert "- 2021 · «Segunda reunión virtual/presencial»: se modificó el título en inglés" in lines
-    for title in ("الموعد النهائي للتسجيل", "注册截止日期", "Date limite d’inscription"):
+    for title in ("الموعد النهائي للتسجيل", "注册截止日期", "Date limite d\u2019inscription"):
         assert sum(title in line for line in lines) == 1
-    assert "- 2024 · Новый элемент: Крайний срок регистрации (1 мая 2024\u202fг.)" in lines
+    assert "- 2024 · Новый элемент: Крайний срок регистрации (1 мая 2024\u202f\u0433.)" in lines
     # The new title's translations are not marked reviewed yet: each language's section lists
     # its own, which the flow mapping spreads over three lines after `title:` opens it.
     title = added + 4  # 2024:, items:, registration-deadline:, kind:, then title:
     source = f"source `data/phases.yaml:{title}:17`"
     stale = [line for line in lines if line.startswith("- `data/")]
     assert [line.split(":")[1] for line in stale] == [
-        str(line) for line in (title, title, title + 1, title + 1, title + 2)
+        str(number) for number in (title, title, title + 1, title + 1, title + 2)
     ]  # ar and zh, then en and fr, then ru: the languages' order
     assert all(line.endswith(source) and "registration-deadline.title" in line for line in stale)
     # Six sections of a heading, a blank and three lines, separated by blank lines; all but

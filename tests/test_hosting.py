@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build, copy_project, edit
+from tests.conftest import LANGUAGES, PREFIXES, build, copy_project, edit
 from wsis_site.hosting import inline_script_hashes
 
 SITE_URL = "https://example.org/wsis-forum/"
@@ -35,14 +35,16 @@ def test_headers_file_carries_security_headers_and_types(site: Path) -> None:
         "frame-ancestors 'none'",
         "  X-Content-Type-Options: nosniff",
         "  Referrer-Policy: strict-origin-when-cross-origin",
-        "/calendar/*",
-        "  Content-Type: text/calendar; charset=utf-8",
-        "/feed.xml",
-        "  Content-Type: application/atom+xml; charset=utf-8",
-        "/en/calendar/*",
-        "  Content-Type: text/calendar; charset=utf-8",
-        "/en/feed.xml",
-        "  Content-Type: application/atom+xml; charset=utf-8",
+        *(
+            line
+            for prefix in PREFIXES.values()  # each language's feeds, in the site's order
+            for line in [
+                f"/{prefix}calendar/*",
+                "  Content-Type: text/calendar; charset=utf-8",
+                f"/{prefix}feed.xml",
+                "  Content-Type: application/atom+xml; charset=utf-8",
+            ]
+        ),
     ]
 
 
@@ -55,12 +57,15 @@ def test_htaccess_has_the_same_headers_and_each_languages_404(site: Path) -> Non
     assert '  Header always set Referrer-Policy "strict-origin-when-cross-origin"\n' in htaccess
     assert htaccess.endswith(
         "ErrorDocument 404 /wsis-forum/404.html\n"
-        '<If "%{REQUEST_URI} =~ m#^/wsis-forum/en/#">\n'
-        "  ErrorDocument 404 /wsis-forum/en/404.html\n"
-        "</If>\n"
+        + "".join(
+            f'<If "%{{REQUEST_URI}} =~ m#^/wsis-forum/{code}/#">\n'
+            f"  ErrorDocument 404 /wsis-forum/{code}/404.html\n"
+            "</If>\n"
+            for code in LANGUAGES[1:]
+        )
     )
-    assert (site / "404.html").is_file()
-    assert (site / "en" / "404.html").is_file()
+    for prefix in PREFIXES.values():
+        assert (site / prefix / "404.html").is_file()
 
 
 def test_csp_allows_exactly_the_inline_scripts_the_pages_run(site: Path) -> None:

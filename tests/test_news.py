@@ -9,7 +9,7 @@ from typing import Any
 import feedparser
 import pytest
 
-from tests.conftest import build, copy_project, edit
+from tests.conftest import PREFIXES, build, copy_project, edit
 from tests.test_calendars import git
 from wsis_site.changes import Change
 from wsis_site.news import _day_only
@@ -24,7 +24,11 @@ NEW_ITEM = """\
         kind: deadline
         title:
           es: Plazo de inscripción
+          ar: الموعد النهائي للتسجيل
+          zh: 注册截止日期
           en: Registration deadline
+          fr: Date limite d\u2019inscription
+          ru: Крайний срок регистрации
         date: 2024-05-01
         letter: 2024-01-31-wsis-plus-20-invitation
 """
@@ -117,11 +121,24 @@ def test_text_from_data_is_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34; &#39;n&#39;" in raw
 
 
+#: Each language's feed title, as its pages name it (French: a no-break space before the colon).
+FEED_TITLES = {
+    "es": "Foro de la CMSI: novedades",
+    "ar": "منتدى القمة العالمية لمجتمع المعلومات: المستجدات",
+    "zh": "信息社会世界首脑会议论坛\uff1a最新消息",
+    "en": "WSIS Forum: news",
+    "fr": "Forum du SMSI\u00a0: actualités",
+    "ru": "Форум ВВУИО: новости",
+}
+
+
 def test_every_page_links_its_languages_feed(site: Path) -> None:
+    assert set(FEED_TITLES) == set(PREFIXES)
+    languages = {prefix.rstrip("/"): code for code, prefix in PREFIXES.items() if prefix}
     wrong = []
     for page in sorted(site.rglob("*.html")):
-        prefix = "en/" if page.relative_to(site).parts[0] == "en" else ""
-        title = "WSIS Forum: news" if prefix else "Foro de la CMSI: novedades"
+        code = languages.get(page.relative_to(site).parts[0], "es")
+        prefix, title = PREFIXES[code], FEED_TITLES[code]
         link = (
             f'<link rel="alternate " type="application/atom+xml" '
             f'href="{SITE_URL}{prefix}feed.xml" title="{title}">'

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import build, copy_project, edit
+from tests.conftest import LANGUAGES, build, copy_project, edit
 from wsis_site.yamlsource import parse_yaml
 
 # A day before the 31 January 2024 Stocktaking/Prizes deadline.
@@ -300,7 +300,7 @@ def add_language(project: Path, code: str, name: str, copy_from: str) -> None:
 
 def _translated(node: Any, code: str, copy_from: str) -> Any:
     if isinstance(node, dict):
-        if {"es", "en"} <= set(node):  # a text in every language (of the real data, or added)
+        if set(LANGUAGES) <= set(node):  # a text in every language of the real data
             return {**node, code: node[copy_from]}
         return {key: _translated(value, code, copy_from) for key, value in node.items()}
     if isinstance(node, list):
@@ -308,12 +308,16 @@ def _translated(node: Any, code: str, copy_from: str) -> Any:
     return node
 
 
-def test_a_third_language_is_configuration_plus_translations(project: Path, tmp_path: Path) -> None:
-    add_language(project, "fr", "Français", copy_from="en")
+def test_a_seventh_language_is_configuration_plus_translations(
+    project: Path, tmp_path: Path
+) -> None:
+    add_language(project, "de", "Deutsch", copy_from="en")
     built = build(project, tmp_path / "site", BEFORE_DEADLINES)
-    page = built / "fr" / "editions" / "2021" / "index.html"
-    assert '<html lang="fr"' in page.read_text(encoding="utf-8")
-    assert "17–21 mai 2021" in text_of(page)  # Babel's French dates
-    assert "9 septembre 2020, 15:00 – 16:00 CEST (UTC+2)" in text_of(page)  # thin spaces
-    assert (built / "fr" / "letters" / "2020-10-13-wsis-forum-2021" / "index.html").is_file()
-    assert '<link rel="alternate " hreflang="fr"' in (built / "index.html").read_text("utf-8")
+    page = built / "de" / "editions" / "2021" / "index.html"
+    assert '<html lang="de"' in page.read_text(encoding="utf-8")
+    assert "17.–21. Mai 2021" in text_of(page)  # Babel's German dates
+    assert "9. September 2020, 15:00–16:00 Uhr MESZ (UTC+2)" in text_of(page)  # CLDR's MESZ
+    assert (built / "de" / "letters" / "2020-10-13-wsis-forum-2021" / "index.html").is_file()
+    home = (built / "index.html").read_text("utf-8")
+    for code in (*LANGUAGES, "de"):  # every language's version, the new one included
+        assert f'<link rel="alternate " hreflang="{code}"' in home

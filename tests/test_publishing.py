@@ -9,10 +9,17 @@ import pytest
 
 from tests.conftest import build, edit
 from tests.test_build import tree_digest
+from tests.test_validation import line_of
 from wsis_site.cli import main
 from wsis_site.publishing import AddressError, check_address, is_placeholder, site_url_override
 
 DEMO = "https://forum.wsis-demo.net/"
+
+
+def site_yaml_lines(project: Path) -> tuple[int, int]:
+    """The lines of data/site.yaml where `site_url` and `calendar_uid_domain` are set."""
+    site_yaml = project / "data" / "site.yaml"
+    return line_of(site_yaml, "\nsite_url:") + 1, line_of(site_yaml, "\ncalendar_uid_domain:") + 1
 
 
 @pytest.mark.parametrize(
@@ -67,11 +74,12 @@ def test_publishing_build_refuses_placeholders_naming_file_line_and_variable(
     caplog.clear()
     assert main(arguments) == 1
     [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    site_url, uid_domain = site_yaml_lines(project)
     assert error.splitlines()[:2] == [
-        "data/site.yaml:12:11: site_url: example.org is a reserved example name: "
+        f"data/site.yaml:{site_url}:11: site_url: example.org is a reserved example name: "
         "set WSIS_SITE_URL or site_url to the address the site is published at",
-        "data/site.yaml:15:22: calendar_uid_domain: wsis-forum.example.org is a reserved example "
-        "name: set a domain you control, once, before the first publication "
+        f"data/site.yaml:{uid_domain}:22: calendar_uid_domain: wsis-forum.example.org is a "
+        "reserved example name: set a domain you control, once, before the first publication "
         "(UIDs must never change)",
     ]
     assert tree_digest(site) == before
@@ -95,8 +103,9 @@ def test_local_build_with_placeholders_warns_once(
     with caplog.at_level(logging.WARNING, logger="wsis_site.publishing"):
         build(project, tmp_path / "site", "2024-01-10")
     [warning] = [r for r in caplog.records if r.name == "wsis_site.publishing"]
-    assert warning.getMessage().startswith("data/site.yaml:12:11: site_url: example.org")
-    assert "data/site.yaml:15:22: calendar_uid_domain:" in warning.getMessage()
+    site_url, uid_domain = site_yaml_lines(project)
+    assert warning.getMessage().startswith(f"data/site.yaml:{site_url}:11: site_url: example.org")
+    assert f"data/site.yaml:{uid_domain}:22: calendar_uid_domain:" in warning.getMessage()
 
 
 def test_site_url_variable_moves_every_absolute_link(

@@ -37,11 +37,25 @@ def utc_range(item: Item) -> tuple[str, str]:
 
 def test_2021_edition(data: SiteData) -> None:
     edition = data.editions["2021"]
-    assert edition.name == {"es": "Foro de la CMSI de 2021", "en": "WSIS Forum 2021"}
+    assert edition.name == {
+        "es": "Foro de la CMSI de 2021",
+        "ar": "منتدى القمة العالمية لمجتمع المعلومات لعام 2021",
+        "zh": "2021年信息社会世界首脑会议论坛",
+        "en": "WSIS Forum 2021",
+        "fr": "Forum du SMSI de 2021",
+        "ru": "Форум ВВУИО 2021 года",
+    }
     assert [(r.start, r.end) for r in edition.dates] == [(date(2021, 5, 17), date(2021, 5, 21))]
     assert edition.format == "to-be-decided"
     assert edition.venue is not None
-    assert edition.venue.city == {"es": "Ginebra", "en": "Geneva"}
+    assert edition.venue.city == {
+        "es": "Ginebra",
+        "ar": "جنيف",
+        "zh": "日内瓦",
+        "en": "Geneva",
+        "fr": "Genève",
+        "ru": "Женева",
+    }
     co_organizers = [o.organization for o in edition.organizers if o.role == "co-organizer"]
     assert co_organizers == ["itu", "unesco", "unctad", "undp"]
 

@@ -10,6 +10,7 @@ import yaml
 
 from tests.conftest import ROOT, edit
 from wsis_site.add_language import add_language_to_files
+from wsis_site.add_language import add_language_to_text as add_language_text
 from wsis_site.cli import main
 from wsis_site.parse import parse_files, read_languages
 from wsis_site.translations import RECORD_FILE, translations
@@ -111,18 +112,14 @@ def test_a_malformed_record_is_a_data_error(
 def test_adding_a_language_marks_every_text_to_translate_with_file_and_line(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    changed = add_language_to_files(
-        data_dir, "de", {"events.yaml#editions.2021.name": "WSIS-Forum 2021"}
-    )
-    assert changed == [
-        "organizations.yaml",
-        "contacts.yaml",
-        "events.yaml",
-        "phases.yaml",
-        "letters.yaml",
-    ]
+    assert main(["add-language", "de", "--data", str(data_dir)]) == 0
+    written = capsys.readouterr().out
+    for name in ("organizations", "contacts", "events", "phases", "letters", "ui/de"):
+        assert f"{data_dir / name}.yaml: de marked TODO" in written
+    german = {"events.yaml#editions.2021.name": "WSIS-Forum 2021"}
+    assert add_language_to_files(data_dir, "fr", german) == []  # French is there already
     events = yaml.safe_load((data_dir / "events.yaml").read_text(encoding="utf-8"))
-    assert events["editions"][2021]["name"]["de"] == "WSIS-Forum 2021"
+    assert events["editions"][2021]["name"]["de"] == "TODO"
     assert events["editions"][2021]["venue"]["city"] == {
         "es": "Ginebra",
         "ar": "جنيف",
@@ -142,4 +139,29 @@ def test_adding_a_language_marks_every_text_to_translate_with_file_and_line(
     city = _line_of(data_dir / "events.yaml", r"\s+de: TODO", 1)
     assert f"data/events.yaml:{city}:" in err
     assert "still marked TODO" in err
-    assert "data/ui/de.yaml" in err  # the template strings are still to write
+    assert re.search(r"data/ui/de\.yaml:\d+:\d+: site_name: still marked TODO", err)
+
+
+def test_inserted_texts_read_back_exactly_and_keep_lines_short() -> None:
+    source = (
+        "letters:\n  a:\n    subject:\n      es: Invitación\n      en: Invitation\n"
+        "    addressees:\n      - {es: Gobiernos, en: Governments}\n"
+        "    honorific: {es: Sra., en: Ms}\n"
+    )
+    chinese = "邀请参加信息社会世界首脑会议论坛，" * 8 + "\\ “引号” 以及 空格"
+    texts = {
+        "letters.yaml#letters.a.subject": chinese,
+        "letters.yaml#letters.a.addressees[0]": "Gouvernements : « tous »",
+        "letters.yaml#letters.a.honorific": "女士",
+    }
+    written = add_language_text(source, "letters.yaml", "zh", ["es", "en"], texts)
+    letter = yaml.safe_load(written)["letters"]["a"]
+    assert letter["subject"]["zh"] == chinese
+    assert letter["addressees"][0] == {
+        "es": "Gobiernos",
+        "en": "Governments",
+        "zh": "Gouvernements : « tous »",
+    }
+    assert letter["honorific"] == {"es": "Sra.", "en": "Ms", "zh": "女士"}
+    assert max(map(len, written.splitlines())) <= 120
+    assert not any(line.endswith(" ") for line in written.splitlines())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import edit
+from tests.conftest import LANGUAGES, edit
 from wsis_site.errors import DataError
 from wsis_site.loader import load_site_data
 
@@ -26,7 +26,7 @@ def line_of(path: Path, text: str) -> int:
 
 def test_real_data_is_valid(data_dir: Path) -> None:
     data = load_site_data(data_dir)
-    assert data.languages == ("es", "en")
+    assert data.languages == LANGUAGES
     assert list(data.editions) == ["2021", "2024"]
 
 
@@ -183,13 +183,21 @@ def test_unsafe_id(data_dir: Path) -> None:
 
 def test_missing_and_unknown_translation(data_dir: Path) -> None:
     path = data_dir / "phases.yaml"
+    every = "every text needs es, ar, zh, en, fr, ru"
+    de_line = edit(
+        path, "          en: Launch of the", "          de: Start\n          en: Launch of the"
+    )
+    title_1 = line_of(path, "      phase-1:") + 3
     line = edit(path, "          en: Second virtual/physical meeting\n", "")
-    fr_line = edit(path, "          en: Final virtual", "          fr: Final virtual")
+    de_for_en = edit(path, "          en: Final virtual", "          de: Final virtual")
+    assert de_line == title_1 + 2  # `title:`, then `es:`
     assert errors(data_dir) == [
+        f"data/phases.yaml:{title_1}:9: editions.2021.items.phase-1.title: "
+        "de is not a configured language (es, ar, zh, en, fr, ru)",
         f"data/phases.yaml:{line - 2}:9: editions.2021.items.phase-3.title: "
-        "missing translation for en (every text needs es, en)",
-        f"data/phases.yaml:{fr_line - 2}:9: editions.2021.items.phase-5.title: "
-        "missing translation for en (every text needs es, en)",
+        f"missing translation for en ({every})",
+        f"data/phases.yaml:{de_for_en - 2}:9: editions.2021.items.phase-5.title: "
+        f"missing translation for en ({every})",  # a missing language comes before an unknown
     ]
 
 

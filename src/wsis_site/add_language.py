@@ -52,6 +52,21 @@ def add_language_to_text(
     return text
 
 
+def add_language(data_dir: Path, code: str) -> list[str]:
+    """Start a language: `TODO` in every text and template string; the files written."""
+    changed = add_language_to_files(data_dir, code, {})
+    ui = data_dir / "ui" / f"{code}.yaml"
+    if not ui.exists():
+        site = yaml.safe_load((data_dir / "site.yaml").read_text(encoding="utf-8"))
+        default = yaml.safe_load(
+            (data_dir / "ui" / f"{site['languages'][0]}.yaml").read_text(encoding="utf-8")
+        )
+        lines = [f"# Words of the page templates in {code}: translate each TODO.\n"]
+        ui.write_text("".join(lines + [f"{key}: {TODO}\n" for key in default]), "utf-8")
+        changed.append(f"ui/{code}.yaml")
+    return changed
+
+
 def add_language_to_files(data_dir: Path, code: str, texts: Mapping[str, str]) -> list[str]:
     """Add `code` to every localized text of `data_dir`'s data files; the names changed."""
     site = yaml.safe_load((data_dir / "site.yaml").read_text(encoding="utf-8"))
@@ -113,8 +128,9 @@ def _entry(key: str, value: str, indent: int) -> str:
     if len(single) <= LINE_LIMIT + 1 and "\n" not in value:
         return single
     width = LINE_LIMIT - indent - 2
-    if " " in value and "\n" not in value and "  " not in value and value == value.strip():
-        lines = textwrap.wrap(value, width, break_long_words=False, break_on_hyphens=False)
+    lines = textwrap.wrap(value, width, break_long_words=False, break_on_hyphens=False)
+    foldable = "\n" not in value and "  " not in value and value == value.strip()
+    if foldable and all(len(line) <= width for line in lines):
         return f"{pad}{key}: >-\n" + "".join(f"{pad}  {line}\n" for line in lines)
     # No spaces to fold at (Chinese): a quoted string continued with backslashes.
     quoted = json.dumps(value, ensure_ascii=False)[1:-1]

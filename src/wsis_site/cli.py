@@ -7,12 +7,15 @@ import argparse
 import gc
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from wsis_site.add_language import add_language
 from wsis_site.changes import Snapshot, change_report, compare
 from wsis_site.errors import DataError, running_on_github
+from wsis_site.fields import LANGUAGE_PATTERN
 from wsis_site.loader import load_site_data
 from wsis_site.parse import DATA_FILES, parse_files, read_languages
 from wsis_site.publishing import AddressError, is_publishing
@@ -28,6 +31,8 @@ from wsis_site.translations import (
     translations,
     write_record,
 )
+
+LANGUAGE_CODE = re.compile(LANGUAGE_PATTERN)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     changes.add_argument("head", nargs="?", default="HEAD", help="the revision after")
     changes.add_argument("--data", type=Path, default=Path("data"), help="data folder")
 
+    new_language = commands.add_parser("add-language", help="write TODO for a new language")
+    new_language.add_argument("code", help="the language's code, as Material names it: de, ja…")
+    new_language.add_argument("--data", type=Path, default=Path("data"), help="data folder")
+
     status = commands.add_parser("translations", help="how complete and fresh each language is")
     status.add_argument("--data", type=Path, default=Path("data"), help="data folder")
     status.add_argument(
@@ -80,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _new_edition(args.data, args.year)
         if args.command == "changes":
             return _changes(args.data, args.base, args.head)
+        if args.command == "add-language":
+            return _add_language(args.data, args.code)
         if args.command == "translations":
             return _translations(args.data, args.reviewed)
         if args.build_date:
@@ -111,6 +122,18 @@ def _validate(data_dir: Path) -> int:
         f"{len(data.letters)} letters, {len(data.organizations)} organizations, "
         f"languages {', '.join(data.languages)}"
         + (f"; {len(to_review)} translation(s) to review" if to_review else "")
+    )
+    return 0
+
+
+def _add_language(data_dir: Path, code: str) -> int:
+    if not LANGUAGE_CODE.fullmatch(code):
+        print(f"error: {code!r} is not a language code such as de or pt_BR", file=sys.stderr)
+        return 2
+    for name in add_language(data_dir, code):
+        print(f"{data_dir / name}: {code} marked TODO")
+    print(
+        f"Add {code} to data/site.yaml and mkdocs.yml, translate each TODO, then `make validate`."
     )
     return 0
 
