@@ -80,11 +80,11 @@ def test_report_states_moves_additions_and_translations(
     assert "- 2024 · Новый элемент: Крайний срок регистрации (1 мая 2024\u202f\u0433.)" in lines
     # The new title's translations are not marked reviewed yet: each language's section lists
     # its own, which the flow mapping spreads over three lines after `title:` opens it.
-    title = added + 4  # 2024:, items:, registration-deadline:, kind:, then title:
-    source = f"source `data/phases.yaml:{title}:17`"
+    opened = added + 4  # 2024:, items:, registration-deadline:, kind:, then title:
+    source = f"source `data/phases.yaml:{opened}:17`"
     stale = [line for line in lines if line.startswith("- `data/")]
     assert [line.split(":")[1] for line in stale] == [
-        str(number) for number in (title, title, title + 1, title + 1, title + 2)
+        str(number) for number in (opened, opened, opened + 1, opened + 1, opened + 2)
     ]  # ar and zh, then en and fr, then ru: the languages' order
     assert all(line.endswith(source) and "registration-deadline.title" in line for line in stale)
     # Six sections of a heading, a blank and three lines, separated by blank lines; all but

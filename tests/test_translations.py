@@ -148,7 +148,7 @@ def test_inserted_texts_read_back_exactly_and_keep_lines_short() -> None:
         "    addressees:\n      - {es: Gobiernos, en: Governments}\n"
         "    honorific: {es: Sra., en: Ms}\n"
     )
-    chinese = "邀请参加信息社会世界首脑会议论坛，" * 8 + "\\ “引号” 以及 空格"
+    chinese = "邀请参加信息社会世界首脑会议论坛\uff0c" * 8 + "\\ “引号” 以及 空格"
     texts = {
         "letters.yaml#letters.a.subject": chinese,
         "letters.yaml#letters.a.addressees[0]": "Gouvernements : « tous »",

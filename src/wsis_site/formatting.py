@@ -112,8 +112,8 @@ def time_span(value: date, slot: TimeSlot, locale: str) -> str:
 def zone_label(moment: datetime, locale: str) -> str:
     """`CEST (UTC+2)` where the locale's CLDR data has the zone's abbreviation, else `(UTC+02:00)`.
 
-    CLDR abbreviates Central European time for English and Spanish only; elsewhere Babel would
-    print `+0200`, and an English `CEST` means nothing to a French or Chinese reader.
+    Of the site's languages, CLDR abbreviates Central European time in English and Spanish only;
+    elsewhere Babel would print `+0200`, and `CEST` means little to a French or Chinese reader.
     """
     abbreviation = format_time(moment, "z", locale=locale)
     if abbreviation[:1] in "+-":

@@ -209,7 +209,8 @@ def test_print_shows_the_source_and_hides_the_controls(
 # last steps are drawn: mirrored in Arabic, as readers of right-to-left scripts expect.
 LAYOUT = """() => {
   const box = s => document.querySelector(s)?.getBoundingClientRect();
-  const steps = [...document.querySelectorAll(".wsis-steps > li")].map(e => e.getBoundingClientRect());
+  const steps = [...document.querySelectorAll(".wsis-steps > li")]
+    .map(e => e.getBoundingClientRect());
   return {
     html: document.documentElement.dir, body: document.body.dir,
     navLeft: box(".md-sidebar--primary").left, articleLeft: box("article").left,
