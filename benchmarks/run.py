@@ -130,8 +130,8 @@ def overhead(work: Path) -> list[str]:
     size = SIZES[-2]
     costs: list[str] = []
     for label, project in (
-        ("the real data (2 editions, 2 languages)", copy_project(work / "real")),
-        (f"{size} synthetic editions, 2 languages", write_project(work / "overhead", size, 2)),
+        ("the real data (2 editions, 6 languages)", copy_project(work / "real")),
+        (f"{size} synthetic editions, 6 languages", write_project(work / "overhead", size, 6)),
     ):
         twin = bare_twin(project, project.with_name(project.name + "-bare"))
         times: dict[str, list[float]] = {variant: [] for variant in BUILD_VARIANTS}
@@ -309,23 +309,25 @@ def serving(project: Path, extra_env: dict[str, str]) -> Iterator[str]:
 def live_editing(work: Path) -> list[str]:
     """From saving `data/phases.yaml` to the rebuilt page, with every language and with one."""
     lines = ["| preview | seconds from save to page (min / median / max) |", "| --- | --- |"]
-    for label, extra in (
-        ("all languages (`make serve`)", {}),
-        ("Spanish only (`make serve ONLY=es`)", {"WSIS_PREVIEW_LANGUAGE": "es"}),
+    for label, language in (
+        ("all languages (`make serve`)", None),
+        ("Spanish only (`make serve ONLY=es`)", "es"),
+        ("Arabic only (`make serve ONLY=ar`)", "ar"),
     ):
-        project = copy_project(work / f"live-{len(extra)}")
+        project = copy_project(work / f"live-{language or 'all'}")
         phases = project / "data" / "phases.yaml"
+        # The phase's title in the language the preview serves at its root.
+        title = f"          {language or 'es'}: "
+        extra = {"WSIS_PREVIEW_LANGUAGE": language} if language else {}
         with serving(project, extra) as base:
             url = base + "editions/2021/"
-            wait_for(url, "Segunda reunión")
+            text = phases.read_text(encoding="utf-8")
+            start = text.index(title, text.index("      phase-3:")) + len(title)
+            wait_for(url, text[start : text.index("\n", start)])
             times = []
             for run in range(RUNS):
-                text = phases.read_text(encoding="utf-8")
-                marker = f"edición {run}"
-                phases.write_text(
-                    text.replace("virtual/presencial\n", f"virtual/presencial {marker}\n", 1),
-                    encoding="utf-8",
-                )
+                marker = f"edit-{run}"
+                phases.write_text(f"{text[:start]}{marker} {text[start:]}", encoding="utf-8")
                 times.append(wait_for(url, marker))
                 phases.write_text(text, encoding="utf-8")
                 time.sleep(1)

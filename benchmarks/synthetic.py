@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -10,18 +11,15 @@ from typing import Any
 import yaml
 from tests.conftest import copy_project
 
+from wsis_site.parse import parse_files
+from wsis_site.translations import reviewed, translations, write_record
 from wsis_site.yamlsource import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-UN_LANGUAGES = ("es", "en", "fr", "ar", "zh", "ru")
-LANGUAGE_NAMES = {
-    "es": "Español",
-    "en": "English",
-    "fr": "Français",
-    "ar": "العربية",
-    "zh": "中文",
-    "ru": "Русский",
-}
+#: The real site's languages, in its order; a project of L languages keeps Spanish, English and
+#: then the others, each with its real configuration and translations.
+UN_LANGUAGES = ("es", "ar", "zh", "en", "fr", "ru")
+BY_COUNT = ("es", "en", "fr", "ar", "zh", "ru")
 FIRST_YEAR = 2006
 LETTER = "2024-01-31-wsis-plus-20-invitation"
 
@@ -44,7 +42,7 @@ def _texts(base: dict[str, str], languages: tuple[str, ...]) -> dict[str, str]:
 def _localize_tree(node: Any, languages: tuple[str, ...]) -> Any:
     """Every `{es:…, en:…}` of the real data, extended to `languages`."""
     if isinstance(node, dict):
-        if set(node) == {"es", "en"}:
+        if "es" in node and set(node) <= set(UN_LANGUAGES):
             return _texts(node, languages)
         return {key: _localize_tree(value, languages) for key, value in node.items()}
     if isinstance(node, list):
@@ -115,8 +113,9 @@ def _items(year: int, languages: tuple[str, ...]) -> dict[str, Any]:
 
 
 def write_project(target: Path, editions: int, language_count: int) -> Path:
-    """A project in `target` with `editions` editions in the first `language_count` UN languages."""
-    languages = UN_LANGUAGES[:language_count]
+    """A project in `target` with `editions` editions in `language_count` of the UN languages."""
+    chosen = set(BY_COUNT[:language_count])
+    languages = tuple(code for code in UN_LANGUAGES if code in chosen)
     copy_project(target)
     data = target / "data"
     site = _read(data / "site.yaml")
@@ -129,16 +128,16 @@ def write_project(target: Path, editions: int, language_count: int) -> Path:
     _write(
         data / "phases.yaml", {"editions": {str(y): {"items": _items(y, languages)} for y in years}}
     )
-    for code in languages[2:]:
-        shutil.copy(data / "ui" / "en.yaml", data / "ui" / f"{code}.yaml")
-        shutil.copytree(target / "docs" / "en", target / "docs" / code)
-        for text in data.glob("letters/*.en.md"):
-            shutil.copy(text, text.with_name(text.name.replace(".en.md", f".{code}.md")))
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    extra = "".join(
-        f"        - locale: {code}\n          name: {LANGUAGE_NAMES[code]}\n          build: true\n"
-        for code in languages[2:]
-    )
-    config = config.replace("        - locale: en\n", extra + "        - locale: en\n", 1)
+    for code in set(UN_LANGUAGES) - chosen:
+        (data / "ui" / f"{code}.yaml").unlink()
+        shutil.rmtree(target / "docs" / code)
+        for text in data.glob(f"letters/*.{code}.md"):
+            text.unlink()
+        # Its entry in the i18n plugin's list: from its `- locale:` line to the next entry.
+        config = re.sub(rf"        - locale: {code}\n(?: {{10}}.*\n)*", "", config)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # Translated by whoever wrote the data: none of them stale.
+    parsed, _ = parse_files(data)
+    write_record(data, reviewed(translations(parsed, languages), {}, languages[1:]))
     return target

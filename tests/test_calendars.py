@@ -326,7 +326,7 @@ def test_pages_link_their_feeds(site: Path) -> None:
         '%2Fwsis-forum%2Fen%2Fcalendar%2F2021.ics&amp;name=WSIS%20Forum%202021"'
     ) in edition
     address = "https://example.org/wsis-forum/calendar/deadlines.ics"
-    assert f'<code class="wsis-copy__address">{address}</code>' in calendars
+    assert f'<code class="wsis-copy__address" dir="ltr">{address}</code>' in calendars
     assert (
         '<button type="button" class="wsis-copy__button" data-wsis-copied="Dirección copiada" '
         "hidden>Copiar la dirección</button>"

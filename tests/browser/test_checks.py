@@ -154,6 +154,7 @@ def test_hostile_data_is_shown_as_text_and_never_runs(
         (data / "phases.yaml", "en: Second virtual/physical meeting"),
         (data / "events.yaml", "es: Foro de la CMSI de 2021"),
         (data / "events.yaml", "en: WSIS Forum 2021"),
+        (data / "events.yaml", "ar: منتدى القمة العالمية لمجتمع المعلومات لعام 2021"),
         (data / "phases.yaml", "es: Durante el Foro para la Gobernanza de Internet (FGI) de 2020."),
         (data / "phases.yaml", "en: During the Internet Governance Forum (IGF) 2020."),
     ]:
@@ -169,11 +170,17 @@ def test_hostile_data_is_shown_as_text_and_never_runs(
             dialog.dismiss()
 
         page.on("dialog", opened)
+        # The hostile texts are Spanish, English and Arabic (whose pages are rewritten after
+        # the build to isolate Latin runs): an injected script would run as the page loads.
         for path in pages(hostile_site):
-            page.goto(server.url(path), wait_until="networkidle")
+            if not path.startswith(("zh/", "fr/", "ru/")):
+                page.goto(server.url(path), wait_until="load")
+        page.goto(server.url("ar/editions/2021/"))
+        shown_in_arabic = page.locator("article").inner_text()
         page.goto(server.url("en/editions/2021/"))
         shown = page.locator("article").inner_text()
         context.close()
     assert dialogs == []
+    assert f"لعام 2021 '{HOSTILE}'" in shown_in_arabic
     assert f"WSIS Forum 2021 '{HOSTILE}'" in shown
     assert f"During the Internet Governance Forum (IGF) 2020. '{HOSTILE}'" in shown

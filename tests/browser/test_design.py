@@ -86,7 +86,7 @@ def test_every_page_fits_phones_and_desktops_with_large_enough_targets(
         context = browser.new_context(viewport={"width": width, "height": 800})
         page = context.new_page()
         for path in PAGE_TYPES:
-            page.goto(server.url(language + path), wait_until="networkidle")
+            page.goto(server.url(language + path), wait_until="load")
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             if scroll_width > width:
                 problems.append(f"{language}{path} at {width}px: {scroll_width}px wide")
@@ -118,7 +118,7 @@ def test_dark_scheme_follows_the_system_and_keeps_contrast(
         )
         page = context.new_page()
         for path in PAGE_TYPES:
-            page.goto(server.url(language + path), wait_until="networkidle")
+            page.goto(server.url(language + path), wait_until="load")
             scheme = page.evaluate("document.body.dataset.mdColorScheme")
             assert scheme == "slate", f"{language}{path}: {scheme}"
             page.wait_for_function(SETTLED)
@@ -153,7 +153,7 @@ def test_keyboard_starts_at_the_skip_link_and_never_tabs_off_screen(
     problems: list[str] = []
     for language in ("", "ar/"):
         for path in PAGE_TYPES:
-            page.goto(server.url(language + path), wait_until="networkidle")
+            page.goto(server.url(language + path), wait_until="load")
             page.keyboard.press("Tab")
             first = page.evaluate("document.activeElement.className")
             if "md-skip" not in first.split():
