@@ -321,3 +321,72 @@ def test_a_seventh_language_is_configuration_plus_translations(
     home = (built / "index.html").read_text("utf-8")
     for code in (*LANGUAGES, "de"):  # every language's version, the new one included
         assert f'<link rel="alternate " hreflang="{code}"' in home
+
+
+# The seed facts as each language writes them: the 2021 forum's dates and city, phase I's day,
+# hours and zone, the 2024 forum's dates and the open consultation's deadline (`text_of` reads
+# spaces of every width as one).
+FACTS_BY_LANGUAGE = {
+    "": (
+        "17-21 de mayo de 2021",
+        "Ginebra",
+        "9 de septiembre de 2020, 15.00-16.00 horas CEST (UTC+2)",
+        "27-31 de mayo de 2024",
+        "15 de febrero de 2024",
+    ),
+    "ar/": (
+        "17–21 مايو 2021",
+        "جنيف",
+        "9 سبتمبر 2020، 15:00–16:00 ( UTC+02:00 )",
+        "27–31 مايو 2024",
+        "15 فبراير 2024",
+    ),
+    "zh/": (
+        "2021年5月17日至21日",
+        "日内瓦",
+        "2020年9月9日 15:00–16:00 (UTC+02:00)",
+        "2024年5月27日至31日",
+        "2024年2月15日",
+    ),
+    "en/": (
+        "17–21 May 2021",
+        "Geneva",
+        "9 September 2020, 15:00–16:00 CEST (UTC+2)",
+        "27–31 May 2024",
+        "15 February 2024",
+    ),
+    "fr/": (
+        "17–21 mai 2021",
+        "Genève",
+        "9 septembre 2020, 15:00 – 16:00 (UTC+02:00)",
+        "27–31 mai 2024",
+        "15 février 2024",
+    ),
+    "ru/": (
+        "17–21 мая 2021 г.",
+        "Женева",
+        "9 сентября 2020 г., 15:00–16:00 (UTC+02:00)",
+        "27–31 мая 2024 г.",
+        "15 февраля 2024 г.",
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", list(FACTS_BY_LANGUAGE))
+def test_every_language_states_the_seed_facts_in_its_own_words(site: Path, prefix: str) -> None:
+    dates_2021, city, phase_1, dates_2024, deadline = FACTS_BY_LANGUAGE[prefix]
+    language = prefix.strip("/") or "es"
+    edition_2021 = text_of(site / prefix / "editions" / "2021" / "index.html")
+    for fact in (dates_2021, city, phase_1):
+        assert fact in edition_2021
+    assert dates_2024 in text_of(site / prefix / "editions" / "2024" / "index.html")
+    assert deadline in text_of(site / prefix / "deadlines" / "index.html")
+    assert dates_2024 in text_of(site / prefix / "index.html")
+    letter = site / prefix / "letters" / "2024-01-31-wsis-plus-20-invitation" / "index.html"
+    assert "Evento de Alto Nivel del Foro de la CMSI+20-2024" in text_of(letter)  # as issued
+    calendars = (site / prefix / "calendars" / "index.html").read_text(encoding="utf-8")
+    assert f"https://example.org/wsis-forum/{prefix}calendar/deadlines.ics" in calendars
+    for page in ("index.html", "404.html", "editions/2021/index.html"):
+        head = (site / prefix / page).read_text(encoding="utf-8")[:200]
+        assert f'<html lang="{language}"' in head
+        assert ('dir="rtl"' in head) == (language == "ar")

@@ -16,9 +16,11 @@ from babel import Locale
 #: A run of Latin words: starts with a Latin letter, may hold digits and the punctuation of
 #: addresses and acronyms, and ends on a letter or digit (a final full stop stays outside).
 _LATIN = "A-Za-z0-9À-ɏ"
+# A character of a run, or a whole character reference (`&amp;`): a run never ends inside one.
+_PIECE = rf"(?:[{_LATIN}@.:/+\-–'\u2019_()]|&#?\w+;)"
 LATIN_RUN = re.compile(
-    rf"(?<![&#{_LATIN}])[A-Za-zÀ-ɏ][{_LATIN}@.:/+\-–'\u2019&;_]*"
-    rf"(?:[ \u00a0]+[{_LATIN}(][{_LATIN}@.:/+\-–'\u2019&;_()]*)*(?<=[{_LATIN})])"
+    rf"(?<![&#{_LATIN}])[A-Za-zÀ-ɏ]{_PIECE}*(?:[ \u00a0]+(?:[{_LATIN}(]|&#?\w+;){_PIECE}*)*"
+    rf"(?<=[{_LATIN});])"
     # Numbers grouped with spaces ("14 000", "+41 22 730 6240") would read "000 14" and
     # "6240 730 22 41+" between Arabic words.
     r"|(?<![\d&#])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"
@@ -70,7 +72,11 @@ def right_to_left_root(html: str) -> str:
 
 
 def _isolated(match: re.Match[str]) -> str:
-    return f"<bdi>{match.group()}</bdi>"
+    run = match.group()
+    # A closing bracket whose opening one is outside the run stays with it, in the sentence.
+    unmatched = run.count(")") - run.count("(")
+    kept = len(run) - min(max(unmatched, 0), len(run) - len(run.rstrip(")")))
+    return f"<bdi>{run[:kept]}</bdi>{run[kept:]}"
 
 
 def _tag_name(tag: str) -> str:

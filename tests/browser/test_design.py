@@ -53,7 +53,8 @@ OFF_SCREEN_FOCUSABLE = """selector => [...document.querySelectorAll(selector)]
 
 
 # The header's search field and the search results animate in; check and draw them settled.
-SETTLED = "document.getAnimations().every(a => a.playState !== 'running')"
+# A function, not an expression: Playwright polls an expression with eval, which the CSP refuses.
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 
 
 def axe_violations(page: Page) -> list[str]:
