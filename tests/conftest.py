@@ -18,6 +18,15 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 LANGUAGES = ("es", "ar", "zh", "en", "fr", "ru")
 #: Where each language's pages are, relative to the site's root.
 PREFIXES = {code: "" if code == "es" else f"{code}/" for code in LANGUAGES}
+#: The forum's city as the real data names it in every language.
+GENEVA = {
+    "es": "Ginebra",
+    "ar": "جنيف",
+    "zh": "日内瓦",
+    "en": "Geneva",
+    "fr": "Genève",
+    "ru": "Женева",
+}
 
 # Property tests: a few fixed examples in `make test`; `make fuzz` picks the `fuzz` profile.
 # No example database: tests never write into the repository.

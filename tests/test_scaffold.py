@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import LANGUAGES, edit
+from tests.conftest import GENEVA, LANGUAGES, edit
 from wsis_site.cli import main
 from wsis_site.errors import DataError
 from wsis_site.loader import load_site_data
@@ -35,14 +35,7 @@ DESCRIPTION = {
     "fr": "Forum annuel.",
     "ru": "Ежегодный форум.",
 }
-CITY = {
-    "es": "Ginebra",
-    "ar": "جنيف",
-    "zh": "日内瓦",
-    "en": "Geneva",
-    "fr": "Genève",
-    "ru": "Женева",
-}
+CITY = GENEVA
 COUNTRY = {
     "es": "Suiza",
     "ar": "سويسرا",
