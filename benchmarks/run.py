@@ -335,6 +335,9 @@ def live_editing(work: Path) -> list[str]:
     return lines
 
 
+WEIGHED_LANGUAGES = {"es": "", "ar": "ar/", "zh": "zh/"}
+
+
 def page_weight(work: Path) -> list[str]:
     """Compressed bytes of everything each page type loads on a first view, in Chromium."""
     from playwright.sync_api import Response, sync_playwright
@@ -346,12 +349,19 @@ def page_weight(work: Path) -> list[str]:
     from tests.browser.test_visitor import is_background_search
 
     lines = [
-        "| page | first view (gzip bytes) | search, loaded after it (gzip bytes) | files |",
-        "| --- | ---: | ---: | ---: |",
+        "| page | language | first view (gzip bytes) | search, loaded after it (gzip bytes) "
+        "| files |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    # Left to right, right to left, and Chinese, whose index jieba segments.
+    pages = [
+        (label, code, prefix + path)
+        for code, prefix in WEIGHED_LANGUAGES.items()
+        for label, path in PAGE_TYPES.items()
     ]
     with SiteServer(site) as server, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        for label, path in PAGE_TYPES.items():
+        for label, code, path in pages:
             context = browser.new_context()
             page = context.new_page()
             bodies: list[tuple[str, bytes]] = []
@@ -364,7 +374,7 @@ def page_weight(work: Path) -> list[str]:
             sizes = [(url, len(gzip.compress(body, 6))) for url, body in bodies]
             search = sum(size for url, size in sizes if is_background_search(url))
             total = sum(size for _, size in sizes) - search
-            lines.append(f"| {label} | {total} | {search} | {len(bodies)} |")
+            lines.append(f"| {label} | {code} | {total} | {search} | {len(bodies)} |")
             context.close()
         browser.close()
     return lines
