@@ -150,8 +150,8 @@ def _translations(data_dir: Path, review: list[str] | None) -> int:
         if unknown:
             print(f"error: {', '.join(unknown)} is not a translated language", file=sys.stderr)
             return 2
-        write_record(data_dir, reviewed(found, record, review or languages[1:]))
-        record, _ = read_record(data_dir)
+        record = reviewed(found, record, review or languages[1:])
+        write_record(data_dir, record)
     print(completeness_table(found, record), end="")
     for issue in stale_issues(stale(found, record)):
         print(issue.as_text())

@@ -127,8 +127,13 @@ def item_when(item: Item, locale: str) -> str:
     dates = day_span(item.date, item.last_day, locale)
     if item.time is None:
         return dates
-    glue = Locale.parse(locale).datetime_formats["medium"]
-    return str(glue).format(time_span(item.date, item.time, locale), dates)
+    return _date_and_time(locale).format(time_span(item.date, item.time, locale), dates)
+
+
+@cache
+def _date_and_time(locale: str) -> str:
+    """The locale's pattern joining a date ({1}) and a time ({0}): `{1}, {0}`, `{1} {0}`."""
+    return str(Locale.parse(locale).datetime_formats["medium"])
 
 
 def language_name(code: str, locale: str) -> str:

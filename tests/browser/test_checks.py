@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Dialog
 
 from tests.browser.conftest import BUILD_DATE, DATA, NODE_TOOLS, SiteServer, pages
-from tests.conftest import build, copy_project, edit
+from tests.conftest import PREFIXES, build, copy_project, edit
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_TYPES = [
@@ -33,7 +33,7 @@ PAGE_TYPES = [
 
 
 #: Every language's folder: Spanish at the root, then the UN's order.
-ALL_LANGUAGES = ["", "ar/", "zh/", "en/", "fr/", "ru/"]
+ALL_LANGUAGES = list(PREFIXES.values())
 
 
 @pytest.mark.parametrize("prefix", ALL_LANGUAGES)
