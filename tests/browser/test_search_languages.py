@@ -25,6 +25,8 @@ def multilingual_server(multilingual_site: Path) -> Iterator[SiteServer]:
         ("fr/", "accessibilite", "fr/accessibility/"),  # Accessibilité
         ("zh/", "截止", "zh/about/"),  # a two-character word jieba split out at build time
         ("ar/", "مايو", "ar/editions/2021/"),  # May, a stop word in lunr's Arabic list
+        ("ru/", "Женева", "ru/editions/2021/"),  # Cyrillic, with Russian's own settings
+        ("en/", "Stocktaking", "en/editions/2024/"),
     ],
 )
 def test_search_finds_words_as_readers_type_them(
