@@ -119,6 +119,18 @@ def test_every_page_has_a_skip_link_first_and_the_site_frame(site: Path) -> None
         assert html.count('wsis-site-name"') == 1, page
 
 
+def test_no_script_holds_the_first_paint(site: Path) -> None:
+    """Every script file is deferred: at the end of the body a plain one still holds the first
+    paint until it has downloaded (a second on a slow phone, in Lighthouse's mobile audit)."""
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text(encoding="utf-8"))
+        assert len(scripts) == 2, page  # the theme's bundle, then the copy buttons
+        for script in scripts:
+            assert re.search(r"\sdefer\b", script), f"{page}: {script}"
+
+
 def test_footer_names_the_organizers_of_every_edition(site: Path) -> None:
     html = (site / "en" / "index.html").read_text(encoding="utf-8")
     footer = html[html.index('<footer class="md-footer wsis-footer"') :]

@@ -220,6 +220,37 @@ LAYOUT = """() => {
 }"""
 
 
+# Layout shifts since the page began loading (their sum is Lighthouse's Cumulative Layout Shift).
+LAYOUT_SHIFTS = """() => new Promise(done => {
+  const shifts = [];
+  const observer = new PerformanceObserver(list => shifts.push(...list.getEntries()));
+  observer.observe({type: "layout-shift", buffered: true});
+  setTimeout(() => {
+    observer.disconnect();
+    done(shifts.map(e => ({value: e.value, sources: e.sources.map(
+      s => s.node ? (s.node.outerHTML || s.node.textContent).slice(0, 80) : "")})));
+  }, 500);
+})"""
+
+
+@pytest.mark.parametrize("language", SCRIPTS)
+def test_the_page_holds_still_while_the_theme_script_loads(
+    server: SiteServer, browser: Browser, language: str
+) -> None:
+    """Until Material's script has run (or without it) the header is narrower: the language
+    list must not widen the page then, nor anything move much when the script adds its buttons."""
+    context = browser.new_context(viewport={"width": PHONE, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    page.route("**/javascripts/bundle.*.js", lambda route: route.abort())
+    page.goto(server.url(language), wait_until="load")
+    assert page.evaluate("document.documentElement.scrollWidth") == PHONE
+    page.unroute("**/javascripts/bundle.*.js")
+    page.goto(server.url(language), wait_until="load")
+    shifts = page.evaluate(LAYOUT_SHIFTS)
+    context.close()
+    assert sum(shift["value"] for shift in shifts) < 0.005, shifts
+
+
 @pytest.mark.parametrize(("language", "mirrored"), [("", False), ("ar/", True)])
 def test_arabic_pages_are_mirrored_right_to_left(
     server: SiteServer, browser: Browser, language: str, mirrored: bool
