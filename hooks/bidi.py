@@ -8,8 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from wsis_site.bidi import is_right_to_left, isolate_in_folder
-from wsis_site.loader import load_site_data
-from wsis_site.mkdocs_build import data_dir, is_other_language_build, language_folders
+from wsis_site.mkdocs_build import is_other_language_build, language_folders, site_data
 
 # --- Hooks ----------------------------------------------------------------------------------
 
@@ -19,7 +18,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Rewrite each right-to-left language's pages once they are all written."""
     if is_other_language_build(config):
         return
-    data = load_site_data(data_dir(config))
+    data = site_data(config)
     site_dir = Path(config.site_dir)
     folders = language_folders(config, data.default_language)
     below = [folder for folder in folders.values() if folder != site_dir]

@@ -14,8 +14,7 @@ from mkdocs.structure.files import Files
 
 from wsis_site.background import Pending, in_background
 from wsis_site.feeds_output import write_feeds
-from wsis_site.loader import load_site_data
-from wsis_site.mkdocs_build import data_dir, is_other_language_build, language_folders
+from wsis_site.mkdocs_build import data_dir, is_other_language_build, language_folders, site_data
 from wsis_site.news import news_link
 
 _feeds: Pending[None] | None = None
@@ -30,7 +29,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if is_other_language_build(config):
         return files
     data_folder = data_dir(config)
-    data = load_site_data(data_folder)
+    data = site_data(config)
     folders = language_folders(config, data.default_language)
     _feeds = in_background(partial(write_feeds, data, data_folder, folders))
     return files
@@ -39,7 +38,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Tell every template (the head, the footer) where the language's Atom feed is."""
     # The i18n plugin sets the theme's language to the language being built.
-    env.globals["wsis_news"] = news_link(load_site_data(data_dir(config)), config.theme["language"])
+    env.globals["wsis_news"] = news_link(site_data(config), config.theme["language"])
     return env
 
 

@@ -10,8 +10,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from wsis_site.chrome import chrome
-from wsis_site.loader import load_site_data
-from wsis_site.mkdocs_build import data_dir
+from wsis_site.mkdocs_build import site_data
 
 # --- Hooks ----------------------------------------------------------------------------------
 
@@ -21,7 +20,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Work out the frame once per language's build (the i18n plugin calls this for each)."""
     i18n = config.plugins.get("i18n")
     names = {language.locale: language.name for language in i18n.config.languages} if i18n else {}
-    data = load_site_data(data_dir(config))
+    data = site_data(config)
     config.extra[FRAME] = chrome(data, config.theme["language"], names)
     return config
 

@@ -13,8 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from wsis_site.errors import DataError
-from wsis_site.loader import SiteData, load_site_data
-from wsis_site.mkdocs_build import data_dir, is_other_language_build
+from wsis_site.loader import SiteData
+from wsis_site.mkdocs_build import data_dir, is_other_language_build, site_data
 from wsis_site.publishing import AddressError, check_address, is_publishing
 from wsis_site.translations import stale_issues
 
@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if is_other_language_build(config):  # checked and set up by the first language's build
         return config
     try:
-        data = load_site_data(data_dir(config))
+        data = site_data(config)
         check_address(data_dir(config), data.site_url, data.calendar_uid_domain)
     except DataError as error:
         raise PluginError(f"Invalid data:\n{error.report()}") from None
@@ -48,15 +48,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _check_translations(data)
     config.site_url = data.site_url
     if _one_shot_build:
-        # The data and libraries live as long as the process: collections need not scan them.
+        # The data and libraries live as long as the process: collections need not scan them,
+        # nor does the interpreter's last collection at exit (70 ms), so nothing is unfrozen.
         # Not under `serve`, where frozen garbage of every rebuild would stay for good.
         gc.freeze()
     return config
-
-
-def on_shutdown() -> None:
-    """Hand what was frozen back to the collector."""
-    gc.unfreeze()
 
 
 # --- Helpers --------------------------------------------------------------------------------

@@ -8,8 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from wsis_site.hosting import write_host_files
-from wsis_site.loader import load_site_data
-from wsis_site.mkdocs_build import data_dir, is_other_language_build
+from wsis_site.mkdocs_build import is_other_language_build, site_data
 
 # --- Hooks ----------------------------------------------------------------------------------
 
@@ -19,4 +18,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the host files once every page exists, so the CSP hashes the scripts they hold."""
     if is_other_language_build(config):
         return
-    write_host_files(load_site_data(data_dir(config)), Path(config.site_dir))
+    write_host_files(site_data(config), Path(config.site_dir))

@@ -9,12 +9,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from wsis_site.docs_tree import DocsTree, DocsTreeError, start_docs_tree
-from wsis_site.loader import load_site_data
 from wsis_site.mkdocs_build import (
     built_languages,
-    data_dir,
     is_other_language_build,
     other_language,
+    site_data,
 )
 from wsis_site.timeline import build_date
 
@@ -35,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if is_other_language_build(config):  # its pages are in the tree: wait until written
         _complete_tree()
         return config
-    data = load_site_data(data_dir(config))
+    data = site_data(config)
     built = built_languages(config, data.default_language)
     try:
         _tree = start_docs_tree(

@@ -8,13 +8,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wsis_site.loader import SiteData, load_site_data
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+#: Where a build keeps its data for every hook of every language (`config.extra` lasts as long).
+_SITE_DATA = "wsis_site_data"
 
 
 def data_dir(config: MkDocsConfig) -> Path:
     """The project's `data/` folder, beside `mkdocs.yml`."""
     return Path(config.config_file_path).parent / "data"
+
+
+def site_data(config: MkDocsConfig) -> SiteData:
+    """The build's data, loaded and checked once: each hook of each language asks again."""
+    data = config.extra.get(_SITE_DATA)
+    if not isinstance(data, SiteData):
+        data = load_site_data(data_dir(config))
+        config.extra[_SITE_DATA] = data
+    return data
 
 
 def is_other_language_build(config: MkDocsConfig) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import cache
 from typing import Any
 
 #: Languages whose readers type Latin words without accents ("inscripcion", "evenement").
@@ -16,6 +17,7 @@ _WORD = re.compile(r"\w+")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
 
+@cache  # an index repeats its words many times over
 def fold(text: str) -> str:
     """`text` without diacritics: é → e, ñ → n, œ → oe."""
     decomposed = unicodedata.normalize("NFD", text.translate(_LIGATURES))
@@ -31,7 +33,8 @@ def with_folded_words(entry: dict[str, Any]) -> dict[str, Any]:
     the index holds both spellings; `hidden` keeps the copy out of the visible snippet.
     """
     visible = html.unescape(_TAG.sub(" ", f"{entry['title']} {entry['text']}"))
-    folded = dict.fromkeys(fold(word) for word in _WORD.findall(visible) if fold(word) != word)
+    accented = dict.fromkeys(word for word in _WORD.findall(visible) if not word.isascii())
+    folded = dict.fromkeys(fold(word) for word in accented if fold(word) != word)
     if not folded:
         return entry
     return {**entry, "text": f"{entry['text']} <span hidden>{' '.join(folded)}</span>"}
