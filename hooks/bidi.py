@@ -23,6 +23,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     folders = language_folders(config, data.default_language)
     below = [folder for folder in folders.values() if folder != site_dir]
     for language, folder in folders.items():
-        if is_right_to_left(data.babel_locales[language]):
+        if is_right_to_left(language):
             # The default language's folder is the site's root: the others are below it.
             isolate_in_folder(folder, skip=below if folder == site_dir else ())

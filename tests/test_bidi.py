@@ -8,7 +8,13 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wsis_site.bidi import isolate_latin_runs, right_to_left_root
+from tests.conftest import LANGUAGES
+from wsis_site.bidi import is_right_to_left, isolate_latin_runs, right_to_left_root
+
+
+def test_the_languages_the_theme_writes_right_to_left() -> None:
+    assert [code for code in LANGUAGES if is_right_to_left(code)] == ["ar"]
+    assert [code for code in ("he", "fa", "de") if is_right_to_left(code)] == ["he", "fa"]
 
 
 def test_acronyms_addresses_zones_and_grouped_numbers_are_isolated() -> None:

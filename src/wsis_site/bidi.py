@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from babel import Locale
+from wsis_site.theme_languages import theme_text
 
 #: A run of Latin words: starts with a Latin letter, may hold digits and the punctuation of
 #: addresses and acronyms, and ends on a letter or digit (a final full stop stays outside).
@@ -32,9 +32,9 @@ HTML_START = re.compile(r"(<html\b(?![^>]*\bdir=)[^>]*)>")
 SKIPPED = frozenset({"script", "style", "svg", "code", "pre", "bdi", "textarea", "title"})
 
 
-def is_right_to_left(locale: str) -> bool:
-    """True when the language is written right to left (Arabic, Hebrew, Persian, Urdu…)."""
-    return Locale.parse(locale).character_order == "right-to-left"
+def is_right_to_left(language: str) -> bool:
+    """True when the theme writes the language right to left (`<body dir="rtl">`: Arabic…)."""
+    return theme_text(language, "direction") == "rtl"
 
 
 def isolate_latin_runs(html: str) -> str:

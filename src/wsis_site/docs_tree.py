@@ -79,17 +79,12 @@ def start_docs_tree(
     templates = set(template_environment(templates_dir).list_templates())
     for language in data.languages:  # every error is found before anything is built
         _check_hand_written_pages(data, language, docs_dir / language, templates)
-    # MkDocs needs the first language at once: two processes share its pages, and the second
-    # also creates the other languages' files, empty, so MkDocs lists every page.
+    # MkDocs needs the first language at once: two processes share its pages. The other
+    # languages' files are created empty, so that MkDocs lists every page.
     first = PageRenderer(data, built[0], today, templates_dir)
     specs = list(page_specs(data, built[0]))
-    others = [language for language in data.languages if language != built[0]]
-
-    def second_half() -> None:
-        _write_pages(first, specs[1::2], tree / built[0])
-        _reserve_pages(data, others, tree)
-
-    half = in_background(second_half)
+    half = in_background(partial(_write_pages, first, specs[1::2], tree / built[0]))
+    _reserve_pages(data, [language for language in data.languages if language != built[0]], tree)
     _write_pages(first, specs[0::2], tree / built[0])
     _fill_fragments(first, tree / built[0], docs_dir / built[0])
     half.result()
