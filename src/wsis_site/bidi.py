@@ -28,8 +28,10 @@ LATIN_RUN = re.compile(
 )
 TAG = re.compile(r"(<[^>]*>)")
 HTML_START = re.compile(r"(<html\b(?![^>]*\bdir=)[^>]*)>")
-#: Elements whose text is not prose, or is isolated already.
-SKIPPED = frozenset({"script", "style", "svg", "code", "pre", "bdi", "textarea", "title"})
+#: Tags of the elements whose text is not prose, or is isolated already.
+SKIPPED_TAG = re.compile(
+    r"</?(script|style|svg|code|pre|bdi|textarea|title)(?![a-zA-Z0-9-])", re.IGNORECASE
+)
 
 
 def is_right_to_left(language: str) -> bool:
@@ -43,8 +45,8 @@ def isolate_latin_runs(html: str) -> str:
     skipping: list[str] = []
     for index, part in enumerate(parts):
         if index % 2:  # a tag
-            name = _tag_name(part)
-            if name in SKIPPED:
+            if skipped := SKIPPED_TAG.match(part):
+                name = skipped[1].lower()
                 if part.startswith("</"):
                     if skipping and skipping[-1] == name:
                         skipping.pop()
@@ -77,8 +79,3 @@ def _isolated(match: re.Match[str]) -> str:
     unmatched = run.count(")") - run.count("(")
     kept = len(run) - min(max(unmatched, 0), len(run) - len(run.rstrip(")")))
     return f"<bdi>{run[:kept]}</bdi>{run[kept:]}"
-
-
-def _tag_name(tag: str) -> str:
-    found = re.match(r"</?([a-zA-Z][a-zA-Z0-9-]*)", tag)
-    return found.group(1).lower() if found else ""

@@ -83,8 +83,8 @@ def start_docs_tree(
     # languages' files are created empty, so that MkDocs lists every page.
     first = PageRenderer(data, built[0], today, templates_dir)
     specs = list(page_specs(data, built[0]))
-    half = in_background(partial(_write_pages, first, specs[1::2], tree / built[0]))
     _reserve_pages(data, [language for language in data.languages if language != built[0]], tree)
+    half = in_background(partial(_write_pages, first, specs[1::2], tree / built[0]))
     _write_pages(first, specs[0::2], tree / built[0])
     _fill_fragments(first, tree / built[0], docs_dir / built[0])
     half.result()
