@@ -31,7 +31,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     data_folder = data_dir(config)
     data = site_data(config)
     folders = language_folders(config, data.default_language)
-    _feeds = in_background(partial(write_feeds, data, data_folder, folders))
+    # Awaited only when every page is built: the pages' processes come first.
+    _feeds = in_background(partial(write_feeds, data, data_folder, folders), niceness=19)
     return files
 
 

@@ -37,6 +37,11 @@ def test_work_runs_in_another_process_and_returns_its_value() -> None:
     assert in_background(lambda: {"feeds": [1, 2]}).result() == {"feeds": [1, 2]}
 
 
+def test_work_awaited_later_yields_the_cores() -> None:
+    assert in_background(lambda: os.nice(0), niceness=19).result() == min(os.nice(0) + 19, 19)
+    assert in_background(lambda: os.nice(0)).result() == os.nice(0)
+
+
 def test_child_writes_files_the_parent_sees(tmp_path: Path) -> None:
     target = tmp_path / "written.txt"
     in_background(lambda: target.write_text("from the child", encoding="utf-8")).result()

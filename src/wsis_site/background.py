@@ -52,8 +52,12 @@ class Pending(Generic[T]):
             self._outcome = (False, BackgroundError("cancelled"))
 
 
-def in_background(work: Callable[[], T]) -> Pending[T]:
-    """Start `work` in a forked child, or run it here when forking is unsafe."""
+def in_background(work: Callable[[], T], *, niceness: int = 0) -> Pending[T]:
+    """Start `work` in a forked child, or run it here when forking is unsafe.
+
+    A child with a `niceness` (up to 19) yields the cores to this process and to children
+    whose work is awaited sooner.
+    """
     if not can_fork():
         try:
             return completed(work())
@@ -65,6 +69,7 @@ def in_background(work: Callable[[], T]) -> Pending[T]:
     pid = os.fork()
     if pid == 0:  # the child: never return into the parent's code
         os.close(read_fd)
+        os.nice(niceness)
         _run_child(work, write_fd)
     os.close(write_fd)
     return Pending(pid, read_fd, (False, BackgroundError("not collected")))

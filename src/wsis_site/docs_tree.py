@@ -80,7 +80,8 @@ def start_docs_tree(
     for language in data.languages:  # every error is found before anything is built
         _check_hand_written_pages(data, language, docs_dir / language, templates)
     # MkDocs needs the first language at once: two processes share its pages. The other
-    # languages' files are created empty, so that MkDocs lists every page.
+    # languages' files are created empty, so that MkDocs lists every page, before the fork:
+    # after it, this process pays a copy for each page of memory it writes to first.
     first = PageRenderer(data, built[0], today, templates_dir)
     specs = list(page_specs(data, built[0]))
     _reserve_pages(data, [language for language in data.languages if language != built[0]], tree)
