@@ -30,12 +30,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     names = {language.locale: language.name for language in i18n.config.languages} if i18n else {}
     data = site_data(config)
     language = config.theme["language"]
-    if is_other_language_build(config) and _other_frames is not None:
+    if is_other_language_build(config) and _other_frames is not None:  # else no language left
         config.extra[FRAME] = _other_frames.result()[language]
         return config
     # Each language's frame loads its locale's data (5 ms): a second process does the others'.
     others = built_languages(config, data.default_language)[1:]
-    _other_frames = in_background(partial(frames, data, others, names))
+    _other_frames = in_background(partial(frames, data, others, names)) if others else None
     config.extra[FRAME] = chrome(data, language, names)
     return config
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import LANGUAGES, build, copy_project, edit
+from tests.conftest import GENEVA, LANGUAGES, build, copy_project, edit
 from wsis_site.yamlsource import parse_yaml
 
 # A day before the 31 January 2024 Stocktaking/Prizes deadline.
@@ -329,42 +329,42 @@ def test_a_seventh_language_is_configuration_plus_translations(
 FACTS_BY_LANGUAGE = {
     "": (
         "17-21 de mayo de 2021",
-        "Ginebra",
+        GENEVA["es"],
         "9 de septiembre de 2020, 15.00-16.00 horas CEST (UTC+2)",
         "27-31 de mayo de 2024",
         "15 de febrero de 2024",
     ),
     "ar/": (
         "17–21 مايو 2021",
-        "جنيف",
+        GENEVA["ar"],
         "9 سبتمبر 2020، 15:00–16:00 ( UTC+02:00 )",
         "27–31 مايو 2024",
         "15 فبراير 2024",
     ),
     "zh/": (
         "2021年5月17日至21日",
-        "日内瓦",
+        GENEVA["zh"],
         "2020年9月9日 15:00–16:00 (UTC+02:00)",
         "2024年5月27日至31日",
         "2024年2月15日",
     ),
     "en/": (
         "17–21 May 2021",
-        "Geneva",
+        GENEVA["en"],
         "9 September 2020, 15:00–16:00 CEST (UTC+2)",
         "27–31 May 2024",
         "15 February 2024",
     ),
     "fr/": (
         "17–21 mai 2021",
-        "Genève",
+        GENEVA["fr"],
         "9 septembre 2020, 15:00 – 16:00 (UTC+02:00)",
         "27–31 mai 2024",
         "15 février 2024",
     ),
     "ru/": (
         "17–21 мая 2021 г.",
-        "Женева",
+        GENEVA["ru"],
         "9 сентября 2020 г., 15:00–16:00 (UTC+02:00)",
         "27–31 мая 2024 г.",
         "15 февраля 2024 г.",

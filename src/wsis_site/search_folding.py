@@ -34,7 +34,7 @@ def with_folded_words(entry: dict[str, Any]) -> dict[str, Any]:
     """
     visible = html.unescape(_TAG.sub(" ", f"{entry['title']} {entry['text']}"))
     accented = dict.fromkeys(word for word in _WORD.findall(visible) if not word.isascii())
-    folded = dict.fromkeys(fold(word) for word in accented if fold(word) != word)
+    folded = dict.fromkeys(bare for word in accented if (bare := fold(word)) != word)
     if not folded:
         return entry
     return {**entry, "text": f"{entry['text']} <span hidden>{' '.join(folded)}</span>"}

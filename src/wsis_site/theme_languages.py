@@ -26,11 +26,15 @@ def _text(code: str, key: str) -> str:
 
 @cache
 def _texts(code: str) -> Callable[[str], object]:
+    module: Any = _environment().get_template(f"partials/languages/{code}.html").module
+    translate: Callable[[str], object] = module.t  # the file's one macro
+    return translate
+
+
+@cache
+def _environment() -> jinja2.Environment:
     # Compiled once per user, as the site's own templates are (`pages.template_environment`).
-    environment = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(MATERIAL_TEMPLATES),
         bytecode_cache=jinja2.FileSystemBytecodeCache(pattern="__wsis_material_%s.cache"),
     )
-    module: Any = environment.get_template(f"partials/languages/{code}.html").module
-    translate: Callable[[str], object] = module.t  # the file's one macro
-    return translate

@@ -220,6 +220,9 @@ LAYOUT = """() => {
 }"""
 
 
+# Material's script, blocked to see the page as it is drawn before the script has run.
+THEME_SCRIPT = "**/javascripts/bundle.*.js"
+
 # Layout shifts since the page began loading (their sum is Lighthouse's Cumulative Layout Shift).
 LAYOUT_SHIFTS = """() => new Promise(done => {
   const shifts = [];
@@ -241,10 +244,10 @@ def test_the_page_holds_still_while_the_theme_script_loads(
     list must not widen the page then, nor anything move much when the script adds its buttons."""
     context = browser.new_context(viewport={"width": PHONE, "height": 800}, is_mobile=True)
     page = context.new_page()
-    page.route("**/javascripts/bundle.*.js", lambda route: route.abort())
+    page.route(THEME_SCRIPT, lambda route: route.abort())
     page.goto(server.url(language), wait_until="load")
     assert page.evaluate("document.documentElement.scrollWidth") == PHONE
-    page.unroute("**/javascripts/bundle.*.js")
+    page.unroute(THEME_SCRIPT)
     page.goto(server.url(language), wait_until="load")
     shifts = page.evaluate(LAYOUT_SHIFTS)
     context.close()
