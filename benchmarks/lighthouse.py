@@ -1,15 +1,12 @@
 """Lighthouse's mobile audit of every page type, with the site served as GitHub Pages serves it.
 
-GitHub Pages compresses text with gzip, serves the site under its repository's path and
-answers a missing address with the site's `404.html` and status 404: the server below does
-the same on 127.0.0.1, so the audit sees what a visitor of the published site gets. (Lighthouse
-refuses to audit a 404 answer, so the 404 page is audited at its own address.)
+The site is served on 127.0.0.1 as GitHub Pages serves it (`tests.browser.conftest.PagesServer`),
+so the audit sees what a visitor of the published site gets. (Lighthouse refuses to audit a 404
+answer, so the 404 page is audited at its own address.)
 """
 
 from __future__ import annotations
 
-import gzip
-import io
 import json
 import os
 import statistics
@@ -17,12 +14,11 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import SiteHandler, SiteServer, chromium_path
+from tests.browser.conftest import PagesServer, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "benchmarks" / "js" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-COMPRESSED = ("text/", "application/json", "application/javascript", "image/svg+xml")
 PAGE_TYPES = {
     "home": "",
     "editions index": "editions/",
@@ -34,36 +30,6 @@ PAGE_TYPES = {
     "about (hand-written)": "about/",
     "404": "404.html",  # Lighthouse audits pages answered with 200 only
 }
-
-
-class PagesHandler(SiteHandler):
-    """GitHub Pages' behaviour: gzip for text, and the site's 404 page for missing addresses."""
-
-    def send_head(self) -> io.BytesIO:
-        path = Path(self.translate_path(self.path.split("?")[0]))
-        if path.is_dir():
-            path = path / "index.html"
-        status = 200
-        if not path.is_file():
-            path, status = Path(str(self.directory)) / "404.html", 404
-        kind = self.guess_type(str(path))
-        body = path.read_bytes()
-        gzipped = "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(COMPRESSED)
-        if gzipped:
-            body = gzip.compress(body, 6)
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        if gzipped:
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-class PagesServer(SiteServer):
-    """A built site behind `PagesHandler`."""
-
-    handler_class = PagesHandler
 
 
 def audit(url: str, report: Path) -> dict[str, Any]:

@@ -10,7 +10,16 @@ from mkdocs.plugins import event_priority
 from wsis_site.hosting import write_host_files
 from wsis_site.mkdocs_build import is_other_language_build, site_data
 
+_serving = False
+"""True under `mkdocs serve`, whose live reload runs an inline script that the policy refuses."""
+
 # --- Hooks ----------------------------------------------------------------------------------
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Note whether the pages are served for live preview."""
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(-120)  # after the i18n plugin (-100) has written every language's pages
@@ -18,4 +27,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the host files once every page exists, so the CSP hashes the scripts they hold."""
     if is_other_language_build(config):
         return
-    write_host_files(site_data(config), Path(config.site_dir))
+    write_host_files(site_data(config), Path(config.site_dir), policy_in_pages=not _serving)

@@ -98,3 +98,15 @@ def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     root = tmp_path_factory.mktemp("multilingual")
     return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
+
+
+@pytest.fixture(scope="session")
+def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project with markup and script in every value validation accepts (see poison)."""
+    from tests.poison import poison_data
+    from tests.test_pages import BEFORE_DEADLINES
+
+    root = tmp_path_factory.mktemp("poisoned")
+    project = copy_project(root / "project")
+    poison_data(project / "data")
+    return build(project, root / "site", BEFORE_DEADLINES)

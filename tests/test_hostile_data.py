@@ -221,7 +221,7 @@ def test_title_nested_50000_levels_deep(data_dir: Path) -> None:
 # --- Messages that point at the right place -------------------------------------------------
 
 
-def test_unclosed_quote_names_the_line_it_opened(data_dir: Path) -> None:
+def test_unclosed_quote_is_located_on_the_line_it_opened(data_dir: Path) -> None:
     line = edit(
         data_dir / "letters.yaml", "      en: Foro CMSI 2021\n", '      en: "Foro CMSI 2021\n'
     )
@@ -232,9 +232,8 @@ def test_unclosed_quote_names_the_line_it_opened(data_dir: Path) -> None:
     closing = next(number for number in range(line + 1, len(lines) + 1) if '"' in lines[number - 1])
     assert lines[closing - 1].startswith('      es: "')
     assert errors(data_dir) == [
-        f"data/letters.yaml:{closing}:12: while parsing a block mapping did not find expected key "
-        f"(it starts on line {line - 1}, column 7); the quote opened on line {line}, column 11 "
-        f"only closes on line {closing}: is a quote missing on line {line}?"
+        f"data/letters.yaml:{line}:11: this quote is only closed on line {closing}, column 11, "
+        "and the file cannot be read from there: is a closing quote missing on this line?"
     ]
 
 
@@ -244,8 +243,8 @@ def test_quote_left_open_to_the_end_of_the_file(data_dir: Path) -> None:
     line = line_of(path, "extra:")
     [error] = errors(data_dir)
     assert error == (
-        f"data/site.yaml:{line + 1}:1: the quote opened on line {line}, column 8 is never closed "
-        "(YAML read on to here and found unexpected end of stream)"
+        f"data/site.yaml:{line}:8: this quote is never closed (YAML read on to line {line + 1} "
+        "and found unexpected end of stream): close it on this line"
     )
 
 

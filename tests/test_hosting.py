@@ -15,19 +15,27 @@ SITE_URL = "https://example.org/wsis-forum/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(multilingual_site: Path) -> Path:
     """The real project built as on 10 January 2024."""
-    root = tmp_path_factory.mktemp("hosting")
-    return build(copy_project(root / "project"), root / "site", "2024-01-10")
+    return multilingual_site
 
 
 def sha256(script: str) -> str:
     return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
 
 
+def page_texts(site: Path) -> list[str]:
+    return [page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))]
+
+
+def header_policy(site: Path) -> str:
+    headers = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    return headers[1].removeprefix("  Content-Security-Policy: ")
+
+
 def test_headers_file_carries_security_headers_and_types(site: Path) -> None:
     lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
-    hashes = " ".join(inline_script_hashes(site.rglob("*.html")))
+    hashes = " ".join(inline_script_hashes(page_texts(site)))
     assert lines == [
         "/*",
         f"  Content-Security-Policy: default-src 'self'; script-src 'self' {hashes}; "
@@ -50,8 +58,7 @@ def test_headers_file_carries_security_headers_and_types(site: Path) -> None:
 
 def test_htaccess_has_the_same_headers_and_each_languages_404(site: Path) -> None:
     htaccess = (site / ".htaccess").read_text(encoding="utf-8")
-    headers = (site / "_headers").read_text(encoding="utf-8").splitlines()
-    policy = headers[1].removeprefix("  Content-Security-Policy: ")
+    policy = header_policy(site)
     assert f'  Header always set Content-Security-Policy "{policy}"\n' in htaccess
     assert '  Header always set X-Content-Type-Options "nosniff"\n' in htaccess
     assert '  Header always set Referrer-Policy "strict-origin-when-cross-origin"\n' in htaccess
@@ -69,7 +76,7 @@ def test_htaccess_has_the_same_headers_and_each_languages_404(site: Path) -> Non
 
 
 def test_csp_allows_exactly_the_inline_scripts_the_pages_run(site: Path) -> None:
-    hashes = inline_script_hashes(site.rglob("*.html"))
+    hashes = inline_script_hashes(page_texts(site))
     assert 1 < len(hashes) < 20  # the theme's few scripts, once per folder depth
     page = (site / "en" / "editions" / "2021" / "index.html").read_text(encoding="utf-8")
     assert '<script type="application/ld+json">' in page  # data, not run: never hashed
@@ -88,6 +95,23 @@ def test_a_new_inline_script_in_a_template_is_hashed_at_build(tmp_path: Path) ->
     site = build(project, tmp_path / "site", "2024-01-10")
     assert sha256(script) in (site / "_headers").read_text(encoding="utf-8")
     assert sha256(script) in (site / ".htaccess").read_text(encoding="utf-8")
+    assert sha256(script) in (site / "fr" / "404.html").read_text(encoding="utf-8")
+
+
+def test_every_page_carries_the_policy_where_hosts_send_no_headers(site: Path) -> None:
+    """GitHub Pages ignores `_headers`: each page's head holds the policy, before any script."""
+    policy = header_policy(site).removesuffix("; frame-ancestors 'none'")
+    assert "frame-ancestors" not in policy  # ignored in a <meta>, with an error in the console
+    element = (
+        f'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{policy}">'
+    )
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 70
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert head.count("Content-Security-Policy") == 1, page
+        assert element in head, page
+        assert head.index(element) < head.index("<script"), page
 
 
 def test_robots_txt_points_at_the_sitemap(site: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import GENEVA, LANGUAGES, build, copy_project, edit
+from tests.conftest import GENEVA, LANGUAGES, build, edit
 from wsis_site.yamlsource import parse_yaml
 
 # A day before the 31 January 2024 Stocktaking/Prizes deadline.
@@ -21,10 +21,9 @@ SITE_PATH = "/wsis-forum/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built once, as on 10 January 2024."""
-    root = tmp_path_factory.mktemp("pages")
-    return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
+def site(multilingual_site: Path) -> Path:
+    """The real project built once, as on 10 January 2024 (shared with other modules)."""
+    return multilingual_site
 
 
 def text_of(page: Path) -> str:

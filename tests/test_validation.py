@@ -256,8 +256,8 @@ def test_letter_text_missing_and_stray(data_dir: Path) -> None:
     assert errors(data_dir) == [
         f"data/letters.yaml:{line}:3: letters.2023-11-06-wsis-2024-contributions: the en text is "
         "missing: add data/letters/2023-11-06-wsis-2024-contributions.en.md",
-        "data/letters/old.en.md:1:1: no letter in letters.yaml and no configured language "
-        "matches this file name (expected <letter id>.<language>.md)",
+        "data/letters/old.en.md:1:1: no letter 'old' in letters.yaml: rename this file or "
+        "remove it",
     ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -326,14 +326,10 @@ class _Checker:
                     where = self.parsed.letter_display_path(name)
                     yield DataIssue(where, 1, 1, "", "the letter's text is empty")
         for stray in sorted(set(self.parsed.letter_files) - expected):
-            yield DataIssue(
-                self.parsed.letter_display_path(stray),
-                1,
-                1,
-                "",
-                "no letter in letters.yaml and no configured language matches this file name "
-                "(expected <letter id>.<language>.md)",
-            )
+            where = self.parsed.letter_display_path(stray)
+            problem = _stray_letter_text(stray, self.letters.letters, self.site.languages)
+            yield DataIssue(where, 1, 1, "", problem)
+
 
     def ui_strings(self) -> Iterator[DataIssue]:
         """Every language has the default one's keys and placeholders, from `PLACEHOLDERS`."""
@@ -384,6 +380,23 @@ class _Checker:
         name = ui_file_name(language)
         line = self.parsed.documents[name].position((key,)).line
         return f"{self.parsed.folder}/{name}:{line}"
+
+
+def _stray_letter_text(name: str, letter_ids: Iterable[str], languages: Iterable[str]) -> str:
+    """Why a file in `letters/` is not the text of a letter in one of the site's languages."""
+    listed = ", ".join(languages)
+    letter_id, _, language = name.removesuffix(".md").rpartition(".")
+    if not name.endswith(".md") or not letter_id:
+        return (
+            "this file is not a letter's text: name it <letter id>.<language>.md, the language "
+            f"being one of the site's ({listed}), or remove it"
+        )
+    if letter_id not in letter_ids:
+        return f"no letter {letter_id!r} in letters.yaml: rename this file or remove it"
+    return (
+        f"{language!r} is not one of the site's languages ({listed}): rename this file to "
+        f"{letter_id}.<language>.md or remove it"
+    )
 
 
 def _before(field: str, end: date, start: date) -> str:

@@ -1,4 +1,11 @@
-"""What every page's frame shows around its content: header, footer and the 404 page."""
+"""What every page's frame shows around its content: header, footer and the 404 page.
+
+The theme's templates (`overrides/main.html`, `404.html`, `partials/`) are rendered by MkDocs'
+Jinja environment, which does not autoescape. So every text here is HTML already: each value
+from `data/` (or from `mkdocs.yml`) is escaped with `html` when the frame is built, and a field
+added to the frame must be built the same way. Addresses are escaped too; `data/` only holds
+`https://` ones (see `fields.HttpsUrl`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import reduce
+
+from markupsafe import Markup, escape
 
 from wsis_site import formatting, timeline
 from wsis_site.loader import SiteData
@@ -16,43 +25,43 @@ from wsis_site.models import Organization as OrganizationModel
 class Organizer:
     """An organization as the footer names it."""
 
-    name: str
-    acronym: str | None
+    name: Markup
+    acronym: Markup | None
 
 
 @dataclass(frozen=True)
 class ContactLine:
     """The secretariat's contact, in the page's language."""
 
-    name: str
-    organization: str
-    phone: str | None
-    email: str
+    name: Markup
+    organization: Markup
+    phone: Markup | None
+    email: Markup
 
 
 @dataclass(frozen=True)
 class LanguageHome:
     """One language's home page, for the language switcher of pages that have no counterpart."""
 
-    lang: str
-    name: str
-    link: str
+    lang: Markup
+    name: Markup
+    link: Markup
 
 
 @dataclass(frozen=True)
 class Chrome:
-    """The values the theme's header, footer and 404 templates read as `wsis`."""
+    """The values the theme's header, footer and 404 templates read as `wsis`, all escaped."""
 
-    t: Mapping[str, str]
-    prefix: str
-    home: str
-    language_name: str
+    t: Mapping[str, Markup]
+    prefix: Markup
+    home: Markup
+    language_name: Markup
     homes: tuple[LanguageHome, ...]
     contact: ContactLine
     organizers: tuple[Organizer, ...]
-    website: str | None
-    website_label: str | None
-    as_of: str
+    website: Markup | None
+    website_label: Markup | None
+    as_of: Markup
     """`Información al 10 de enero de 2024`: the day the statuses on the pages were computed for."""
 
 
@@ -63,31 +72,39 @@ def chrome(data: SiteData, language: str, language_names: Mapping[str, str]) -> 
     contact = data.contacts[featured.contact]
     prefix = data.prefix(language)
     return Chrome(
-        t=data.ui[language],
-        prefix=prefix,
-        home=prefix or "./",
-        language_name=language_names.get(language)
-        or formatting.language_name(language, data.babel_locales[language]),
+        t={key: escape(text) for key, text in data.ui[language].items()},
+        prefix=escape(prefix),
+        home=escape(prefix or "./"),
+        language_name=escape(
+            language_names.get(language)
+            or formatting.language_name(language, data.babel_locales[language])
+        ),
         homes=tuple(
-            LanguageHome(code, language_names.get(code, code), data.prefix(code) or "./")
+            LanguageHome(
+                escape(code),
+                escape(language_names.get(code, code)),
+                escape(data.prefix(code) or "./"),
+            )
             for code in data.languages
         ),
         contact=ContactLine(
-            name=contact.name,
-            organization=_short_name(data.organizations[contact.organization], language),
-            phone=contact.phone,
-            email=contact.email,
+            name=escape(contact.name),
+            organization=escape(_short_name(data.organizations[contact.organization], language)),
+            phone=_escaped(contact.phone),
+            email=escape(contact.email),
         ),
         organizers=tuple(
             Organizer(
-                data.organizations[org_id].name[language],
-                data.organizations[org_id].acronym_in(language),
+                escape(data.organizations[org_id].name[language]),
+                _escaped(data.organizations[org_id].acronym_in(language)),
             )
             for org_id in standing_organizers(data)
         ),
-        website=featured.website,
-        website_label=formatting.host_and_path(featured.website) if featured.website else None,
-        as_of=information_as_of(data, language, today),
+        website=_escaped(featured.website),
+        website_label=_escaped(
+            formatting.host_and_path(featured.website) if featured.website else None
+        ),
+        as_of=escape(information_as_of(data, language, today)),
     )
 
 
@@ -107,6 +124,10 @@ def standing_organizers(data: SiteData) -> list[str]:
         return []
     common = reduce(lambda kept, ids: kept & set(ids), organizing, set(organizing[-1]))
     return [org_id for org_id in organizing[-1] if org_id in common]
+
+
+def _escaped(text: str | None) -> Markup | None:
+    return None if text is None else escape(text)
 
 
 def _short_name(organization: OrganizationModel, language: str) -> str:

@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from datetime import date, time
 from functools import cache
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BeforeValidator, StrictStr, ValidationInfo, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, Url
 
 from wsis_site.errors import shown
 from wsis_site.plaintext import FORBIDDEN, character_problem
@@ -21,7 +22,8 @@ YEAR_PATTERN = r"^[0-9]{4}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 TIME_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
 PHONE_PATTERN = r"^\+[0-9]+(?: [0-9]+)*$"
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+#: For the JSON Schema's hint only: validation asks `email-validator`.
+EMAIL_PATTERN = r"^[^@\s\"<>]+@[^@\s]+\.[a-z]{2,}$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z]{2})?$"
 ROMAN_PATTERN = r"^[IVXLC]+$"
 
@@ -131,19 +133,37 @@ PhaseNumber = Annotated[
     _text_schema(ROMAN_PATTERN),
 ]
 
-Phone = Annotated[
-    StrictStr,
-    _matching(
-        PHONE_PATTERN, "phone", "'{value}' is not an international number such as +41 22 730 6240"
-    ),
-    _text_schema(PHONE_PATTERN),
-]
 
-Email = Annotated[
-    StrictStr,
-    _matching(EMAIL_PATTERN, "email", "'{value}' is not an e-mail address"),
-    _text_schema(EMAIL_PATTERN),
-]
+def _check_phone(value: str) -> str:
+    # ITU-T E.123's international form, then the country's numbering plan (libphonenumber).
+    number = phonenumbers.parse(value, None) if re.fullmatch(PHONE_PATTERN, value) else None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise _fail(
+            "phone",
+            "'{value}' is not an international phone number: write + and the country code, "
+            "then the digits in groups separated by spaces, such as +41 22 730 6240",
+            value=shown(value),
+        )
+    return value
+
+
+Phone = Annotated[StrictStr, AfterValidator(_check_phone), _text_schema(PHONE_PATTERN)]
+
+
+def _check_email(value: str) -> str:
+    try:
+        validate_email(value, check_deliverability=False)  # no network: the syntax only
+    except EmailNotValidError as refused:
+        raise _fail(
+            "email",
+            "'{value}' is not an e-mail address: {reason}",
+            value=shown(value),
+            reason=str(refused),
+        ) from None
+    return value
+
+
+Email = Annotated[StrictStr, AfterValidator(_check_email), _text_schema(EMAIL_PATTERN)]
 
 
 def _parse_date(value: object) -> object:
@@ -207,10 +227,43 @@ def _check_zone(value: str) -> str:
 TimeZoneName = Annotated[StrictStr, AfterValidator(_check_zone), _text_schema()]
 
 
+#: What an address may hold as written (RFC 3986); anything else is percent-encoded first.
+URL_CHARACTERS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%"
+)
+
+
 def _check_https(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
+    if not value.startswith("https://"):
         raise _fail("https_url", "'{value}' is not an https:// address", value=shown(value))
+    if unusual := sorted(set(value) - URL_CHARACTERS):
+        raise _fail(
+            "url_characters",
+            "'{value}' holds {characters}, which a web address cannot hold as written: copy the "
+            "address from the browser's address bar",
+            value=shown(value),
+            characters=" ".join(repr(character) for character in unusual),
+        )
+    try:
+        url: Url | None = Url(value)
+    except ValueError:  # pydantic_core's ValidationError: no host, or a malformed one
+        url = None
+    host = (url.host or "") if url else ""
+    # A name, not a number: the last label of a domain is never all digits.
+    named = re.fullmatch(DOMAIN_PATTERN, host) and not host.rpartition(".")[2].isdigit()
+    if url is None or url.username or url.password or not named:
+        raise _fail(
+            "https_host",
+            "'{value}' does not name a web site by its domain, such as https://www.itu.int",
+            value=shown(value),
+        )
+    if str(url) not in {value, value + "/"}:
+        raise _fail(
+            "url_form",
+            "'{value}' is not written as browsers write it: write {url}",
+            value=shown(value),
+            url=str(url),
+        )
     return value
 
 

@@ -2,6 +2,8 @@
 
 The Content-Security-Policy allows the site's own origin only. The theme's inline scripts are
 allowed by their hashes, computed from the built pages, so a new template needs no edit here.
+Hosts that send no custom headers (GitHub Pages ignores `_headers` and `.htaccess`) still apply
+it: every page carries it in a `<meta>` element, less what a `<meta>` cannot carry.
 """
 
 from __future__ import annotations
@@ -28,13 +30,18 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
 }
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
+#: Directives browsers ignore in a `<meta>` policy, each with an error in the console.
+HEADER_ONLY_DIRECTIVES = frozenset({"frame-ancestors", "report-uri", "sandbox"})
+#: The first element of every page's head (overrides/main.html): the policy goes right after it,
+#: before any script or style it governs.
+CHARSET = '<meta charset="utf-8">'
 
 
-def inline_script_hashes(pages: Iterable[Path]) -> list[str]:
-    """CSP sources (`'sha256-…'`) of every inline script the pages run, sorted."""
+def inline_script_hashes(pages: Iterable[str]) -> list[str]:
+    """CSP sources (`'sha256-…'`) of every inline script the pages' HTML runs, sorted."""
     found: set[str] = set()
     for page in pages:
-        for match in SCRIPT.finditer(page.read_text(encoding="utf-8")):
+        for match in SCRIPT.finditer(page):
             attributes, body = match.groups()
             kind = SCRIPT_TYPE.search(attributes)
             if SCRIPT_SRC.search(attributes) or (kind and kind[1].lower() not in RUNNABLE_TYPES):
@@ -44,8 +51,11 @@ def inline_script_hashes(pages: Iterable[Path]) -> list[str]:
     return sorted(found)
 
 
-def content_security_policy(script_hashes: Iterable[str]) -> str:
-    """The site's own origin for everything; inline scripts by hash; no plugin, no framing."""
+def content_security_policy(script_hashes: Iterable[str], *, in_meta: bool = False) -> str:
+    """The site's own origin for everything; inline scripts by hash; no plugin, no framing.
+
+    `in_meta`: without the directives only a header can carry.
+    """
     directives = {
         "default-src": "'self'",
         "script-src": " ".join(["'self'", *script_hashes]),
@@ -56,13 +66,23 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
         "form-action": "'self'",
         "frame-ancestors": "'none'",
     }
-    return "; ".join(f"{name} {value}" for name, value in directives.items())
+    return "; ".join(
+        f"{name} {value}"
+        for name, value in directives.items()
+        if not (in_meta and name in HEADER_ONLY_DIRECTIVES)
+    )
 
 
-def write_host_files(data: SiteData, site_dir: Path) -> None:
-    """Write `_headers` (Netlify, Cloudflare Pages), `.htaccess` (Apache) and `robots.txt`."""
-    pages = sorted(site_dir.rglob("*.html"))
-    headers = {"Content-Security-Policy": content_security_policy(inline_script_hashes(pages))}
+def write_host_files(data: SiteData, site_dir: Path, *, policy_in_pages: bool = True) -> None:
+    """Write `_headers` (Netlify, Cloudflare Pages), `.htaccess` (Apache) and `robots.txt`.
+
+    With `policy_in_pages`, every page also gets the policy in a `<meta>` element.
+    """
+    pages = {page: page.read_text(encoding="utf-8") for page in sorted(site_dir.rglob("*.html"))}
+    hashes = inline_script_hashes(pages.values())
+    if policy_in_pages:
+        add_policy_to_pages(pages, content_security_policy(hashes, in_meta=True))
+    headers = {"Content-Security-Policy": content_security_policy(hashes)}
     headers |= SECURITY_HEADERS
     prefixes = [f"/{data.prefix(code)}" for code in data.languages]
     (site_dir / "_headers").write_text(_headers_file(headers, prefixes), encoding="utf-8")
@@ -73,6 +93,16 @@ def write_host_files(data: SiteData, site_dir: Path) -> None:
     )
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {data.site_url}sitemap.xml\n"
     (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
+
+
+def add_policy_to_pages(pages: dict[Path, str], policy: str) -> None:
+    """Write `policy` into each page's head, right after its charset."""
+    # Hashes are base64 and directives are ours: the policy holds no `"`, `&` or `<`.
+    element = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    for page, text in pages.items():
+        if CHARSET not in text:
+            raise ValueError(f"{page}: no {CHARSET} to put the Content-Security-Policy after")
+        page.write_text(text.replace(CHARSET, CHARSET + element, 1), encoding="utf-8")
 
 
 def _headers_file(headers: dict[str, str], prefixes: list[str]) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -127,7 +126,7 @@ class PageRenderer:
         body = self._render(spec.template, spec.url, spec.values)
         # MkDocs prints page titles as HTML, so data text is escaped here, once.
         front_matter: dict[str, Any] = {
-            "title": html.escape(spec.title),
+            "title": str(escape(spec.title)),  # as the frame escapes `t.home_title`
             "description": spec.description,
             "hide": ["toc"],  # the body is HTML, so Material's table of contents stays empty
         }

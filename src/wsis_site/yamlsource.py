@@ -113,27 +113,37 @@ def parse_yaml(text: str, display_path: str) -> tuple[SourceDocument, list[DataI
 def _syntax_issue(
     error: yaml.MarkedYAMLError, display_path: str, last_quoted: yaml.ScalarEvent | None
 ) -> DataIssue:
-    """Where YAML gave up, and where the quote or bracket it was reading was opened."""
+    """Where YAML gave up; or, when a quote left open is the cause, where that quote opened.
+
+    An editor clicks the location (and GitHub puts the annotation there), so it is the line to fix.
+    """
     mark = error.problem_mark or error.context_mark
     where = Position.of(mark) if mark else Position(1, 1)
     problem = " ".join(part for part in (error.context, error.problem) if part)
     opened = Position.of(error.context_mark) if error.context_mark else where
+    if opened.line != where.line and "quoted scalar" in str(error.context):
+        return DataIssue(
+            display_path,
+            opened.line,
+            opened.column,
+            "",
+            f"this quote is never closed (YAML read on to line {where.line} and "
+            f"{error.problem}): close it on this line",
+        )
     if opened.line != where.line:
-        if "quoted scalar" in str(error.context):
-            problem = (
-                f"the quote opened on line {opened.line}, column {opened.column} is never "
-                f"closed (YAML read on to here and {error.problem})"
-            )
-        else:
-            problem += f" (it starts on line {opened.line}, column {opened.column})"
+        problem += f" (it starts on line {opened.line}, column {opened.column})"
     if last_quoted is not None:
         end_mark: Any = last_quoted.end_mark
         start, end = _position(last_quoted), Position.of(end_mark)
         # A quote that runs over lines up to the error is most likely one left open.
         if start.line < end.line and end.line == where.line:
-            problem += (
-                f"; the quote opened on line {start.line}, column {start.column} only closes "
-                f"on line {end.line}: is a quote missing on line {start.line}?"
+            return DataIssue(
+                display_path,
+                start.line,
+                start.column,
+                "",
+                f"this quote is only closed on line {end.line}, column {end.column - 1}, and "
+                "the file cannot be read from there: is a closing quote missing on this line?",
             )
     return DataIssue(display_path, where.line, where.column, "", problem)
 

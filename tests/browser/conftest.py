@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import gzip
+import io
 import shutil
 import threading
 from collections.abc import Iterator
@@ -15,13 +17,23 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from tests.conftest import ROOT, build, copy_project
+from tests.conftest import ROOT
+from tests.test_pages import BEFORE_DEADLINES
 from wsis_site.loader import load_site_data
 
 BUILD_DATE = "2024-01-10"
 NODE_TOOLS = ROOT / "tests" / "js"
 DATA = load_site_data(ROOT / "data")
 SITE_PATH = urlsplit(DATA.site_url).path  # the site is served where it will live
+#: What GitHub Pages compresses.
+COMPRESSED = ("text/", "application/json", "application/javascript", "image/svg+xml")
+#: Collects the page's Content-Security-Policy violations into `window.__violations`.
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});
+"""
 CHROMIUM_FLAGS = [
     "--no-sandbox",  # CI runs as root
     "--disable-gpu",
@@ -80,6 +92,34 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return super().translate_path("/" + path.removeprefix(SITE_PATH))
 
 
+class PagesHandler(SiteHandler):
+    """GitHub Pages' behaviour: no custom headers (`_headers` is ignored), gzip for text, and the
+    root `404.html`, with status 404, for every missing address."""
+
+    def end_headers(self) -> None:
+        SimpleHTTPRequestHandler.end_headers(self)  # none of `_headers`
+
+    def send_head(self) -> io.BytesIO:
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        status = 200
+        if not path.is_file():
+            path, status = Path(str(self.directory)) / "404.html", 404
+        kind = self.guess_type(str(path))
+        body = path.read_bytes()
+        gzipped = "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(COMPRESSED)
+        if gzipped:
+            body = gzip.compress(body, 6)
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 class SiteServer:
     """One built site on a free loopback port, in a background thread."""
 
@@ -109,6 +149,12 @@ class SiteServer:
         self.server.server_close()
 
 
+class PagesServer(SiteServer):
+    """A built site served as GitHub Pages serves it (`PagesHandler`)."""
+
+    handler_class = PagesHandler
+
+
 def chromium_path() -> str:
     """Debian's Chromium; `make test` installs it (apt-get install chromium) when it can."""
     found = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -121,16 +167,23 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built as on 10 January 2024."""
-    root = tmp_path_factory.mktemp("browser")
-    return build(copy_project(root / "project"), root / "site", BUILD_DATE)
+def site(multilingual_site: Path) -> Path:
+    """The real project built as on 10 January 2024 (the session's shared build)."""
+    assert BUILD_DATE == BEFORE_DEADLINES
+    return multilingual_site
 
 
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[SiteServer]:
     """The built site on 127.0.0.1."""
     with SiteServer(site) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def pages_server(site: Path) -> Iterator[SiteServer]:
+    """The built site on 127.0.0.1, as GitHub Pages serves it."""
+    with PagesServer(site) as running:
         yield running
 
 

@@ -13,8 +13,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, Dialog
 
-from tests.browser.conftest import BUILD_DATE, DATA, NODE_TOOLS, SiteServer, pages
-from tests.conftest import PREFIXES, build, copy_project, edit
+from tests.browser.conftest import DATA, NODE_TOOLS, VIOLATIONS, PagesServer, SiteServer, pages
+from tests.conftest import PREFIXES
+from tests.poison import PAYLOAD
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_TYPES = [
@@ -140,29 +141,14 @@ def test_no_broken_internal_link_or_anchor(site: Path, server: SiteServer) -> No
     assert sum(url.endswith(".ics") for url in checked) >= 26
 
 
-HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>"
-
-
 def test_hostile_data_is_shown_as_text_and_never_runs(
-    tmp_path_factory: pytest.TempPathFactory, browser: Browser
+    poisoned_site: Path, browser: Browser
 ) -> None:
-    root = tmp_path_factory.mktemp("hostile")
-    project = copy_project(root / "project")
-    data = project / "data"
-    for data_file, old in [
-        (data / "phases.yaml", "es: Segunda reunión virtual/presencial"),
-        (data / "phases.yaml", "en: Second virtual/physical meeting"),
-        (data / "events.yaml", "es: Foro de la CMSI de 2021"),
-        (data / "events.yaml", "en: WSIS Forum 2021"),
-        (data / "events.yaml", "ar: منتدى القمة العالمية لمجتمع المعلومات لعام 2021"),
-        (data / "phases.yaml", "es: Durante el Foro para la Gobernanza de Internet (FGI) de 2020."),
-        (data / "phases.yaml", "en: During the Internet Governance Forum (IGF) 2020."),
-    ]:
-        edit(data_file, old, f"{old} '{HOSTILE}'".replace(": ", ': "', 1) + '"')
-    hostile_site = build(project, root / "site", BUILD_DATE)
+    """Markup and script in every value of `data/`, on a host that sends no policy header."""
     dialogs: list[str] = []
-    with SiteServer(hostile_site) as server:
+    with PagesServer(poisoned_site) as server:
         context = browser.new_context()
+        context.add_init_script(VIOLATIONS)
         page = context.new_page()
 
         def opened(dialog: Dialog) -> None:
@@ -170,17 +156,21 @@ def test_hostile_data_is_shown_as_text_and_never_runs(
             dialog.dismiss()
 
         page.on("dialog", opened)
-        # The hostile texts are Spanish, English and Arabic (whose pages are rewritten after
-        # the build to isolate Latin runs): an injected script would run as the page loads.
-        for path in pages(hostile_site):
-            if not path.startswith(("zh/", "fr/", "ru/")):
-                page.goto(server.url(path), wait_until="load")
+        violations: dict[str, list[str]] = {}
+        # An injected script or handler would run, or be refused by the policy, as it loads.
+        for path in pages(poisoned_site):
+            page.goto(server.url(path), wait_until="load")
+            if found := page.evaluate("window.__violations"):
+                violations[path] = found
         page.goto(server.url("ar/editions/2021/"))
         shown_in_arabic = page.locator("article").inner_text()
         page.goto(server.url("en/editions/2021/"))
         shown = page.locator("article").inner_text()
+        footer = page.locator("footer").inner_text()
         context.close()
     assert dialogs == []
-    assert f"لعام 2021 '{HOSTILE}'" in shown_in_arabic
-    assert f"WSIS Forum 2021 '{HOSTILE}'" in shown
-    assert f"During the Internet Governance Forum (IGF) 2020. '{HOSTILE}'" in shown
+    assert violations == {}
+    assert f"لعام 2021{PAYLOAD}" in shown_in_arabic
+    assert f"WSIS Forum 2021{PAYLOAD}" in shown
+    assert f"During the Internet Governance Forum (IGF) 2020.{PAYLOAD}" in shown
+    assert f"Gitanjali Sah{PAYLOAD}" in footer

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Request, Response
 
-from tests.browser.conftest import DATA, SiteServer, pages
+from tests.browser.conftest import DATA, VIOLATIONS, PagesServer, SiteServer, pages
+from tests.conftest import PREFIXES
 
 
 def test_every_page_loads_without_errors_or_foreign_requests(
@@ -160,37 +162,73 @@ PAGE_TYPES = [
     "about/",
     "404.html",
 ]
-VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
-});
-"""
 
 
+@pytest.mark.parametrize(
+    ("host", "prefixes"),
+    [
+        ("headers", ("", "en/")),  # a host that sends `_headers` (Netlify, Cloudflare Pages)
+        ("github-pages", tuple(PREFIXES.values())),  # no headers: the policy in each page's head
+    ],
+)
 def test_every_page_type_runs_under_the_csp_without_violation(
-    server: SiteServer, browser: Browser
+    server: SiteServer,
+    pages_server: SiteServer,
+    browser: Browser,
+    host: str,
+    prefixes: tuple[str, ...],
 ) -> None:
+    serving = server if host == "headers" else pages_server
     context = browser.new_context()
     context.add_init_script(VIOLATIONS)
     page = context.new_page()
     messages: list[str] = []
     page.on("console", lambda message: messages.append(f"{page.url}: {message.text}"))
     found: dict[str, list[str]] = {}
-    for path in (prefix + kind for prefix in ("", "en/") for kind in PAGE_TYPES):
-        response = page.goto(server.url(path), wait_until="networkidle")
+    for path in (prefix + kind for prefix in prefixes for kind in PAGE_TYPES):
+        response = page.goto(serving.url(path), wait_until="networkidle")
         assert response is not None
         policy = response.headers.get("content-security-policy", "")
-        assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), path
-        assert response.headers.get("x-content-type-options") == "nosniff"
+        if host == "headers":
+            assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), path
+            assert response.headers.get("x-content-type-options") == "nosniff"
+        else:
+            assert policy == "", path
+            policy = (
+                page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+                or ""
+            )
+            assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), path
         if violations := page.evaluate("window.__violations"):
             found[path] = violations
     # The theme's inline script ran (allowed by its hash), and so did its bundle.
-    page.goto(server.url("en/"), wait_until="networkidle")
+    page.goto(serving.url("en/"), wait_until="networkidle")
     assert page.evaluate("[typeof __md_get, typeof document$]") == ["function", "object"]
     context.close()
     assert found == {}
     assert [m for m in messages if "Content Security Policy" in m] == []
+
+
+def test_a_script_slipped_into_a_page_is_blocked_where_no_header_is_sent(
+    site: Path, browser: Browser, tmp_path: Path
+) -> None:
+    """Should markup ever reach a page, its policy refuses the script even on GitHub Pages."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page_file = copy / "en" / "editions" / "2021" / "index.html"
+    text = page_file.read_text(encoding="utf-8")
+    injected = '<script>document.documentElement.dataset.injected = "ran"</script>'
+    page_file.write_text(text.replace("<body", f"{injected}<body", 1), encoding="utf-8")
+    with PagesServer(copy) as serving:
+        context = browser.new_context()
+        context.add_init_script(VIOLATIONS)
+        page = context.new_page()
+        page.goto(serving.url("en/editions/2021/"), wait_until="load")
+        ran = page.evaluate("document.documentElement.dataset.injected")
+        violations = page.evaluate("window.__violations")
+        context.close()
+    assert ran is None
+    assert [violation.split()[0] for violation in violations] == ["script-src-elem"]
 
 
 def test_copy_button_copies_a_feeds_address(server: SiteServer, browser: Browser) -> None:
