@@ -330,7 +330,6 @@ class _Checker:
             problem = _stray_letter_text(stray, self.letters.letters, self.site.languages)
             yield DataIssue(where, 1, 1, "", problem)
 
-
     def ui_strings(self) -> Iterator[DataIssue]:
         """Every language has the default one's keys and placeholders, from `PLACEHOLDERS`."""
         if self.site is None or self.site.languages[0] not in self.parsed.ui:
