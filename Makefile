@@ -3,6 +3,9 @@
 SHELL := /bin/sh
 
 PYTHON ?= python3
+# The engine that builds and serves the site: mkdocs (1.x, the default) or properdocs, its
+# maintained fork (README, "Engines").
+ENGINE ?= mkdocs
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
@@ -22,8 +25,8 @@ $(STAMP): pyproject.toml constraints.txt scripts/ensure-venv.sh
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	@touch $@
 
-build: $(STAMP) ## Build the site into site/ (the previous site/ stays if the build fails)
-	$(BIN)/wsis-site build --config mkdocs.yml --site-dir site
+build: $(STAMP) ## Build the site into site/ (the previous site/ stays if the build fails; ENGINE=properdocs)
+	$(BIN)/wsis-site build --engine $(ENGINE) --config mkdocs.yml --site-dir site
 
 NODE_TOOLS := tests/js/node_modules/.installed-stamp
 
@@ -51,7 +54,7 @@ translations-reviewed: $(STAMP) ## Mark translations up to date after updating t
 	$(BIN)/wsis-site translations --data data --reviewed $(LANGUAGES)
 
 serve: $(STAMP) ## Preview at http://127.0.0.1:8000, rebuilding on any change (ONLY=en: one language)
-	$(if $(ONLY),WSIS_PREVIEW_LANGUAGE=$(ONLY)) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch src
+	$(if $(ONLY),WSIS_PREVIEW_LANGUAGE=$(ONLY)) $(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000 --watch src
 
 new-edition: $(STAMP) ## Add a skeleton edition to data/events.yaml: make new-edition YEAR=2027
 	@test -n "$(YEAR)" || { echo "usage: make new-edition YEAR=2027" >&2; exit 2; }

@@ -68,13 +68,17 @@ PAGE_TYPES = {
 
 
 def mkdocs_build(
-    project: Path, site: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None
+    project: Path,
+    site: Path,
+    config: str = "mkdocs.yml",
+    env: dict[str, str] | None = None,
+    engine: str = "mkdocs",
 ) -> float:
-    """Seconds one `mkdocs build` takes in a fresh process, as editors and CI run it."""
+    """Seconds one `mkdocs build` (or `properdocs build`) takes in a fresh process."""
     shutil.rmtree(site, ignore_errors=True)
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+        [sys.executable, "-m", engine, "build", "-q", "-f", config, "-d", str(site)],
         cwd=project,
         env={**ENV, **(env or {})},
         check=True,
@@ -123,34 +127,7 @@ def spread(values: list[float]) -> str:
 
 def overhead(work: Path) -> list[str]:
     """Real builds against their bare twins, interleaved so drift hits both alike."""
-    lines = [
-        "| site | build | seconds | ratio to the bare twin |",
-        "| --- | --- | --- | --- |",
-    ]
-    size = SIZES[-2]
-    costs: list[str] = []
-    for label, project in (
-        ("the real data (2 editions, 6 languages)", copy_project(work / "real")),
-        (f"{size} synthetic editions, 6 languages", write_project(work / "overhead", size, 6)),
-    ):
-        twin = bare_twin(project, project.with_name(project.name + "-bare"))
-        times: dict[str, list[float]] = {variant: [] for variant in BUILD_VARIANTS}
-        ratios: dict[str, list[float]] = {variant: [] for variant in BUILD_VARIANTS}
-        bare: list[float] = []
-        for run in range(OVERHEAD_RUNS):
-            bare.append(mkdocs_build(twin, work / "site-bare"))
-            for variant, env in BUILD_VARIANTS.items():
-                if variant == "cold" and run > 0:
-                    continue
-                with tempfile.TemporaryDirectory(dir=work) as empty_tmp:
-                    env = {**env, "TMPDIR": empty_tmp} if variant == "cold" else env
-                    seconds = mkdocs_build(project, work / "site-real", env=env)
-                times[variant].append(seconds)
-                ratios[variant].append(seconds / bare[-1])
-        lines.append(f"| {label} | bare twin | {spread(bare)} | 1 |")
-        for variant, values in times.items():
-            lines.append(f"| {label} | {variant} | {spread(values)} | {spread(ratios[variant])} |")
-        costs.append(fixed_costs_row(label, project, statistics.median(bare)))
+    lines, costs = overhead_table(work, "mkdocs", BUILD_VARIANTS)
     lines += [
         "",
         "Seconds are min / median / max of interleaved runs, each a fresh `mkdocs build` process;",
@@ -176,6 +153,56 @@ def overhead(work: Path) -> list[str]:
         *costs,
     ]
     return lines
+
+
+def overhead_table(
+    work: Path, engine: str, variants: dict[str, dict[str, str]]
+) -> tuple[list[str], list[str]]:
+    """The overhead table's rows for `engine`, and each site's fixed costs."""
+    lines = [
+        "| site | build | seconds | ratio to the bare twin |",
+        "| --- | --- | --- | --- |",
+    ]
+    size = SIZES[-2]
+    costs: list[str] = []
+    for label, project in (
+        ("the real data (2 editions, 6 languages)", copy_project(work / engine / "real")),
+        (
+            f"{size} synthetic editions, 6 languages",
+            write_project(work / engine / "overhead", size, 6),
+        ),
+    ):
+        twin = bare_twin(project, project.with_name(project.name + "-bare"))
+        times: dict[str, list[float]] = {variant: [] for variant in variants}
+        ratios: dict[str, list[float]] = {variant: [] for variant in variants}
+        bare: list[float] = []
+        for run in range(OVERHEAD_RUNS):
+            bare.append(mkdocs_build(twin, work / "site-bare", engine=engine))
+            for variant, env in variants.items():
+                if variant == "cold" and run > 0:
+                    continue
+                with tempfile.TemporaryDirectory(dir=work) as empty_tmp:
+                    env = {**env, "TMPDIR": empty_tmp} if variant == "cold" else env
+                    seconds = mkdocs_build(project, work / "site-real", env=env, engine=engine)
+                times[variant].append(seconds)
+                ratios[variant].append(seconds / bare[-1])
+        lines.append(f"| {label} | bare twin | {spread(bare)} | 1 |")
+        for variant, values in times.items():
+            lines.append(f"| {label} | {variant} | {spread(values)} | {spread(ratios[variant])} |")
+        costs.append(fixed_costs_row(label, project, statistics.median(bare)))
+    return lines, costs
+
+
+def properdocs_overhead(work: Path) -> list[str]:
+    """The same measurement with ProperDocs building both the site and its bare twin."""
+    lines, _ = overhead_table(work, "properdocs", {"usual": {}})
+    return [
+        *lines,
+        "",
+        "As above, each build a fresh `properdocs build` process (ProperDocs "
+        f"{importlib.metadata.version('properdocs')}), the bare twin built by ProperDocs too.",
+        "Goal: the same ratio as under MkDocs, at most 1.10.",
+    ]
 
 
 def fixed_costs_row(label: str, project: Path, bare_seconds: float) -> str:
@@ -445,6 +472,7 @@ def machine() -> list[str]:
 
 SECTIONS: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("Overhead of the generator", overhead),
+    ("ProperDocs: overhead of the generator", properdocs_overhead),
     ("Scaling", scaling),
     ("Calendar feeds", feeds),
     ("Live editing", live_editing),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from wsis_site.add_language import add_language
 from wsis_site.changes import Snapshot, change_report, compare
+from wsis_site.engines import DEFAULT_ENGINE, ENGINES, EngineError, use_engine
 from wsis_site.errors import DataError, running_on_github
 from wsis_site.fields import LANGUAGE_PATTERN
 from wsis_site.loader import load_site_data
@@ -55,6 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--build-date",
         help=f"compute past/upcoming for this YYYY-MM-DD day (default: ${BUILD_DATE_VARIABLE}, "
         "else $SOURCE_DATE_EPOCH, else today)",
+    )
+    build.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help="MkDocs 1.x, or ProperDocs, its maintained fork (the same site but the generator tag)",
     )
 
     scaffold = commands.add_parser("new-edition", help="add a skeleton edition to fill in")
@@ -100,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ValueError as error:
             print(error, file=sys.stderr)
             return 2
-        return _build(args.config, args.site_dir)
+        return _build(args.config, args.site_dir, args.engine)
     except DataError as error:
         _report(error)
         return 1
@@ -203,7 +210,12 @@ def _schema(data_dir: Path, out_dir: Path, *, check: bool) -> int:
     return 0
 
 
-def _build(config_file: Path, site_dir: Path) -> int:
+def _build(config_file: Path, site_dir: Path, engine: str) -> int:
+    try:
+        use_engine(engine)
+    except EngineError as error:
+        print(f"Build failed: {error}", file=sys.stderr)
+        return 2
     from mkdocs.exceptions import Abort, MkDocsException
 
     # MkDocs reports warnings through logging; without a handler, strict mode aborts silently.

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from wsis_site.errors import DataIssue
+from wsis_site.limits import size_problem
 
 _NO_FOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 # A named pipe would block the open until someone writes to it.
@@ -85,11 +86,12 @@ def refusals(root: Path, display_root: str) -> list[DataIssue]:
 
 
 def read_inside(
-    root: Path, relative: str, display_path: str
+    root: Path, relative: str, display_path: str, most_bytes: int | None = None
 ) -> tuple[bytes | None, list[DataIssue]]:
     """The bytes of the regular file `root/relative`, or None and why it is refused.
 
-    No component of the path may be a link, and the file itself must be a regular file.
+    No component of the path may be a link, and the file itself must be a regular file of at
+    most `most_bytes` (when given), checked before it is read.
     """
     parts = relative.split("/")
     folder = -1
@@ -107,10 +109,13 @@ def read_inside(
     finally:
         if folder >= 0:
             os.close(folder)
-    mode = os.fstat(handle).st_mode
-    if not stat.S_ISREG(mode):
+    status = os.fstat(handle)
+    if not stat.S_ISREG(status.st_mode):
         os.close(handle)
-        return None, [refusal(display_path, kind(mode) or "a folder")]
+        return None, [refusal(display_path, kind(status.st_mode) or "a folder")]
+    if most_bytes is not None and (too_big := size_problem(status.st_size, most_bytes)):
+        os.close(handle)
+        return None, [DataIssue(display_path, 1, 1, "", too_big)]
     with os.fdopen(handle, "rb") as file:
         return file.read(), []
 

@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from wsis_site.errors import DataError, DataIssue, FieldPath, dotted, shown
 from wsis_site.files import refusals
+from wsis_site.limits import LETTER_FILE_BYTES
 from wsis_site.models import (
     ContactsFile,
     EventsFile,
@@ -96,7 +97,10 @@ class ParsedFiles:
         """The text of one file of `data/letters/`, read once, or why it cannot be read."""
         if name not in self._letter_texts:
             self._letter_texts[name] = read_text(
-                self.data_dir, f"{LETTERS_DIR}/{name}", self.letter_display_path(name)
+                self.data_dir,
+                f"{LETTERS_DIR}/{name}",
+                self.letter_display_path(name),
+                LETTER_FILE_BYTES,
             )
         return self._letter_texts[name]
 

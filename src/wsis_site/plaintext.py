@@ -55,9 +55,11 @@ def decode(data: bytes, display_path: str) -> tuple[str | None, list[DataIssue]]
     return text, []
 
 
-def read_text(root: Path, relative: str, display_path: str) -> tuple[str | None, list[DataIssue]]:
+def read_text(
+    root: Path, relative: str, display_path: str, most_bytes: int | None = None
+) -> tuple[str | None, list[DataIssue]]:
     """The text of a regular file inside `root`, or None and every reason it cannot be used."""
-    data, issues = read_inside(root, relative, display_path)
+    data, issues = read_inside(root, relative, display_path, most_bytes)
     if data is None:
         return None, issues
     text, issues = decode(data, display_path)

@@ -8,13 +8,14 @@ errors, which also rules out billion-laughs expansion and `!!python/object` cons
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from wsis_site import limits
 from wsis_site.errors import DataIssue, FieldPath, dotted
 from wsis_site.plaintext import forbidden_characters, read_text
 
@@ -83,20 +84,25 @@ class SourceDocument:
 def read_yaml(
     root: Path, relative: str, display_path: str
 ) -> tuple[SourceDocument, list[DataIssue]]:
-    """Parse one YAML file of `root` strictly; return its document and every problem in it."""
-    text, issues = read_text(root, relative, display_path)
+    """Parse one YAML file of `root` strictly, within the limits of `wsis_site.limits`."""
+    text, issues = read_text(root, relative, display_path, limits.DATA_FILE_BYTES)
     if text is None:
         return SourceDocument(display_path, None), issues
-    return parse_yaml(text, display_path)
+    return parse_yaml(text, display_path, limits.count_limits(relative))
 
 
-def parse_yaml(text: str, display_path: str) -> tuple[SourceDocument, list[DataIssue]]:
-    """Parse YAML text strictly; return its document and every problem found in it."""
+def parse_yaml(
+    text: str, display_path: str, counted: Sequence[limits.CountLimit] = ()
+) -> tuple[SourceDocument, list[DataIssue]]:
+    """Parse YAML text strictly; return its document and every problem found in it.
+
+    Parsing stops at the first collection with more entries than `counted` allow.
+    """
     document = SourceDocument(display_path, None)
     # Before libyaml, which refuses some of them too but counts its position in bytes.
     if issues := forbidden_characters(text, display_path):
         return document, issues
-    composer = _Composer(yaml.parse(text, Loader=_EVENTS), document, issues)
+    composer = _Composer(yaml.parse(text, Loader=_EVENTS), document, issues, counted)
     try:
         document.data = composer.document()
     except _RefusedError as refused:
@@ -152,6 +158,14 @@ def _syntax_issue(
 _EVENTS = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@dataclass
+class _Tally:
+    """Entries counted so far towards one total limit."""
+
+    limit: limits.TotalLimit
+    entries: int = 0
+
+
 class _RefusedError(Exception):
     def __init__(self, message: str, mark: Any, path: FieldPath = ()) -> None:
         super().__init__(message)
@@ -164,11 +178,19 @@ class _Composer:
     """Builds plain data from parser events, refusing what editors should never rely on."""
 
     def __init__(
-        self, events: Iterator[yaml.Event], document: SourceDocument, issues: list[DataIssue]
+        self,
+        events: Iterator[yaml.Event],
+        document: SourceDocument,
+        issues: list[DataIssue],
+        counted: Sequence[limits.CountLimit],
     ) -> None:
         self.events = events
         self.doc = document
         self.issues = issues
+        self.counted = counted
+        self.tallies = {
+            total.of: _Tally(total) for total in limits.TOTAL_LIMITS if total.of in counted
+        }
         self.last_quoted: yaml.ScalarEvent | None = None
         """The last quoted text read, which a stray quote may have made run on too far."""
 
@@ -204,15 +226,44 @@ class _Composer:
             return self.mapping(path)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
+            count = self._counter(path)
             while not isinstance(item := self.next(), yaml.SequenceEndEvent):
+                count(item)
                 items.append(self.node(item, (*path, len(items))))
             return items
         assert isinstance(event, yaml.ScalarEvent)
-        return _plain_scalar(event)
+        value = _plain_scalar(event)
+        if isinstance(value, str) and (too_long := limits.text_problem(value)):
+            self.issues.append(self._issue(_position(event), dotted(path), too_long))
+        return value
+
+    def _counter(self, path: FieldPath) -> Callable[[yaml.Event], None]:
+        """Counts a collection's entries as they come; refuses the first one over a limit."""
+        limit = next((limit for limit in self.counted if limit.matches(path)), None)
+        if limit is None:
+            return lambda _entry: None
+        tally = self.tallies.get(limit)
+        entries = 0
+
+        def count(entry: yaml.Event) -> None:
+            nonlocal entries
+            entries += 1
+            if entries > limit.most:
+                where = f" (entry {entries} starts here)"
+                raise _RefusedError(limit.message(path) + where, entry.start_mark, path)
+            if tally is not None:
+                tally.entries += 1
+                if tally.entries > tally.limit.most:
+                    message = tally.limit.sentence.format(most=tally.limit.most)
+                    raise _RefusedError(message, entry.start_mark, path)
+
+        return count
 
     def mapping(self, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        count = self._counter(path)
         while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
+            count(key_event)
             where = _position(key_event)
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.node(key_event, (*path, "?"))
