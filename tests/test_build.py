@@ -162,7 +162,10 @@ def test_serve_rebuilds_when_data_changes(project: Path) -> None:
     )
     try:
         page = f"http://127.0.0.1:{port}/editions/2021/"
-        fetch_until(page, "Segunda reunión virtual/presencial", time.monotonic() + 90)
+        served = fetch_until(page, "Segunda reunión virtual/presencial", time.monotonic() + 90)
+        # Live reload's inline script must run: the policy stays in `_headers` only.
+        assert 'http-equiv="Content-Security-Policy"' not in served
+        assert "livereload" in served
         edit(project / "data" / "phases.yaml", "presencial\n", "presencial renombrada\n")
         fetch_until(page, "Segunda reunión virtual/presencial renombrada", time.monotonic() + 90)
     finally:
