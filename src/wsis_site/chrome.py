@@ -3,8 +3,8 @@
 The theme's templates (`overrides/main.html`, `404.html`, `partials/`) are rendered by MkDocs'
 Jinja environment, which does not autoescape. So every text here is HTML already: each value
 from `data/` (or from `mkdocs.yml`) is escaped with `markupsafe.escape` when the frame is built,
-and a field added to the frame must be built the same way. Addresses are escaped too; `data/` only holds
-`https://` ones (see `fields.HttpsUrl`).
+and a field added to the frame must be built the same way. Addresses are escaped too; `data/`
+only holds `https://` ones (see `fields.HttpsUrl`).
 """
 
 from __future__ import annotations
