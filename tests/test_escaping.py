@@ -116,7 +116,9 @@ def test_contact_email_is_an_address(data_dir: Path, written: str, reason: str) 
     ]
 
 
-@pytest.mark.parametrize("written", ["+41 22 730 624", "41 22 730 6240", "+41-22-730-6240"])
+@pytest.mark.parametrize(
+    "written", ["+41 22 730 624", "41 22 730 6240", "+41-22-730-6240", "+999 1234", "+4"]
+)
 def test_contact_phone_is_an_international_number(data_dir: Path, written: str) -> None:
     line = edit(data_dir / "contacts.yaml", 'phone: "+41 22 730 6240"', f'phone: "{written}"')
     assert errors(data_dir) == [

@@ -134,10 +134,18 @@ PhaseNumber = Annotated[
 ]
 
 
+def _is_phone_number(value: str) -> bool:
+    """ITU-T E.123's international form, then the country's numbering plan (libphonenumber)."""
+    if not re.fullmatch(PHONE_PATTERN, value):
+        return False
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(value, None)))
+    except phonenumbers.NumberParseException:  # no such country code, or too few digits
+        return False
+
+
 def _check_phone(value: str) -> str:
-    # ITU-T E.123's international form, then the country's numbering plan (libphonenumber).
-    number = phonenumbers.parse(value, None) if re.fullmatch(PHONE_PATTERN, value) else None
-    if number is None or not phonenumbers.is_valid_number(number):
+    if not _is_phone_number(value):
         raise _fail(
             "phone",
             "'{value}' is not an international phone number: write + and the country code, "
