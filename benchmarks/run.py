@@ -16,6 +16,7 @@ import math
 import os
 import platform
 import pstats
+import resource
 import shutil
 import socket
 import statistics
@@ -31,7 +32,8 @@ from pathlib import Path
 
 from tests.conftest import copy_project
 
-from benchmarks.synthetic import ROOT, write_project
+from benchmarks.synthetic import ROOT, write_limits_project, write_project
+from wsis_site import limits
 from wsis_site.calendars import FeedWriter
 from wsis_site.chrome import chrome
 from wsis_site.docs_tree import write_docs_tree
@@ -293,6 +295,63 @@ def feeds(work: Path) -> list[str]:
     return [f"{size} editions:", "", *lines]
 
 
+def _timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
+    """Seconds one command takes in a fresh process, and what it did."""
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+    return time.perf_counter() - start, done
+
+
+def at_the_limits(work: Path) -> list[str]:
+    """The largest site the limits allow, validated and built: the limits come from a measure."""
+    project = write_limits_project(work / "limits")
+    data = project / "data"
+    validate = [sys.executable, "-m", "wsis_site.cli", "validate"]
+    seconds, done = _timed(validate, project)
+    if done.returncode != 0:  # the limits contradict each other: say which, loudly
+        raise SystemExit(f"the largest allowed data does not validate:\n{done.stdout}")
+    site = work / "site-limits"
+    build = mkdocs_build(project, site)
+    memory = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    files = [path for path in site.rglob("*") if path.is_file()]
+    sizes = {path.name: path.stat().st_size for path in sorted(data.glob("*.yaml"))}
+    (data / "phases.yaml").write_text(_runaway_phases(100_000), encoding="utf-8")
+    refused, done = _timed(validate, project)
+    first_error = (done.stdout + done.stderr).splitlines()[0]
+    lines = [
+        f"{limits.LANGUAGES} languages (the UN's six, then German, Portuguese, Italian, "
+        f"Japanese), {limits.EDITIONS} editions of {limits.ITEMS // limits.EDITIONS} items "
+        f"({limits.ITEMS} in all), {limits.LETTERS} letters, {limits.ORGANIZATIONS} "
+        f"organizations, {limits.CONTACTS} contacts: every count at its limit, every text as "
+        "long as the real one (`benchmarks/synthetic.py`, `write_limits_project`).",
+        "",
+        "| what | figure |",
+        "| --- | ---: |",
+        f"| `wsis-site validate`, fresh process | {seconds:.1f} s |",
+        f"| `mkdocs build` | {build:.0f} s |",
+        f"| peak memory of a build process | {memory:,.0f} MiB |",
+        f"| pages | {pages_in(site):,} |",
+        f"| files written | {len(files):,} |",
+        f"| size of the site | {sum(path.stat().st_size for path in files) / 1e6:,.0f} MB |",
+    ]
+    lines += [
+        f"| `data/{name}` | {size / 1e6:.2f} MB (limit {limits.file_bytes(name) / 1e6:g} MB) |"
+        for name, size in sizes.items()
+    ]
+    return [
+        *lines,
+        "",
+        f"A runaway `phases.yaml` (100,000 items, as a script appending in a loop writes them) is "
+        f"refused by `wsis-site validate` in {refused:.1f} s: `{first_error}`",
+    ]
+
+
+def _runaway_phases(items: int) -> str:
+    """A phases file with `items` deadlines in one edition."""
+    item = "      item-{0}:\n        kind: deadline\n        title: {{es: Plazo {0}}}\n"
+    return "editions:\n  '2021':\n    items:\n" + "".join(map(item.format, range(items)))
+
+
 def free_port() -> int:
     """A free loopback port."""
     with socket.socket() as probe:
@@ -475,6 +534,7 @@ SECTIONS: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("ProperDocs: overhead of the generator", properdocs_overhead),
     ("Scaling", scaling),
     ("Calendar feeds", feeds),
+    ("At the limits: the largest site allowed", at_the_limits),
     ("Live editing", live_editing),
     ("Page weight", page_weight),
     ("Lighthouse, mobile, served as GitHub Pages serves it", lighthouse),

@@ -121,14 +121,22 @@ def pad_to(path: Path, size: int, comment: str) -> None:
     path.write_text(text + comment + "x" * filler + "\n", encoding="utf-8")
 
 
-def test_data_file_at_its_size_limit_and_one_byte_more(data_dir: Path) -> None:
-    events = data_dir / "events.yaml"
-    pad_to(events, limits.DATA_FILE_BYTES, "# ")
+@pytest.mark.parametrize(
+    ("name", "most"),
+    [
+        ("events.yaml", limits.DATA_FILE_BYTES),
+        ("translated-from.yaml", limits.TRANSLATION_RECORD_BYTES),
+    ],
+)
+def test_data_file_at_its_size_limit_and_one_byte_more(
+    data_dir: Path, name: str, most: int
+) -> None:
+    path = data_dir / name
+    pad_to(path, most, "# ")
     assert load_site_data(data_dir).editions
-    events.write_text(events.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert errors(data_dir) == [
-        f"data/events.yaml:1:1: the file has {limits.DATA_FILE_BYTES + 1:,} bytes; at most "
-        f"{limits.DATA_FILE_BYTES:,} are allowed"
+        f"data/{name}:1:1: the file has {most + 1:,} bytes; at most {most:,} are allowed"
     ]
 
 
@@ -163,6 +171,23 @@ def test_a_text_at_its_length_limit_and_one_character_more(data_dir: Path) -> No
     ]
 
 
+def test_the_letters_folder_at_its_file_limit_and_one_file_more(data_dir: Path) -> None:
+    """Strays are reported one by one up to the limit; beyond it, one sentence for the folder."""
+    folder = data_dir / "letters"
+    strays = limits.LETTER_FILES - len(list(folder.iterdir()))
+    for number in range(strays):
+        (folder / f"stray-{number}.md").write_text("x", encoding="utf-8")
+    at_edge = errors(data_dir)
+    assert len(at_edge) == strays  # each stray, and nothing about the folder
+    assert not any("the folder has" in error for error in at_edge)
+    (folder / "one-more.md").write_text("x", encoding="utf-8")
+    assert errors(data_dir) == [
+        f"data/letters/:1:1: the folder has {limits.LETTER_FILES + 1:,} files; at most "
+        f"{limits.LETTER_FILES:,} are allowed (one text per letter and language: "
+        f"{limits.LETTERS} letters, {limits.LANGUAGES} languages)"
+    ]
+
+
 # --- Said where editors look ----------------------------------------------------------------
 
 
@@ -172,12 +197,14 @@ def test_contributing_lists_every_limit(guide: str) -> None:
     for value in (
         limits.DATA_FILE_BYTES,
         limits.LETTER_FILE_BYTES,
+        limits.TRANSLATION_RECORD_BYTES,
         limits.TEXT_CHARACTERS,
         limits.LANGUAGES,
         limits.EDITIONS,
         limits.ITEMS_PER_EDITION,
         limits.ITEMS,
         limits.LETTERS,
+        limits.LETTER_FILES,
         limits.ORGANIZATIONS,
         limits.CONTACTS,
     ):

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale, UnknownLocaleError
 
 from wsis_site.errors import DataIssue, FieldPath, dotted
+from wsis_site.limits import letter_files_problem
 from wsis_site.models import (
     TimeSlot,
 )
@@ -306,6 +307,10 @@ class _Checker:
 
     def letter_texts(self) -> Iterator[DataIssue]:
         if self.letters is None or self.site is None:
+            return
+        if problem := letter_files_problem(len(self.parsed.letter_files)):
+            # One sentence for a runaway folder, not one per file.
+            yield DataIssue(self.parsed.letter_display_path(""), 1, 1, "", problem)
             return
         expected: set[str] = set()
         for letter_id in self.letters.letters:

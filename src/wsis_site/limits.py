@@ -3,8 +3,9 @@
 A script that appends items in a loop must fail validation in a second with a sentence, not
 hold a CI runner until its timeout. Each limit is checked while a file is read (sizes before
 reading, counts and lengths while parsing), so validation stops at the first one exceeded.
-CONTRIBUTING lists them for editors. (The largest site they allow is not yet built by
-`make bench`: the numbers come from its scaling table, 300 editions in 6 languages in 60 s.)
+CONTRIBUTING lists them for editors; `make bench` validates and builds the largest site they
+allow ("At the limits" in BENCHMARKS.md: 2,080 pages in about 3 minutes on the 2-core machine,
+far inside a CI job's timeout), so they are chosen from a measurement.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ from dataclasses import dataclass
 
 from wsis_site.errors import FieldPath
 
-#: Any file of `data/` but the letters' texts, in bytes (the real data files are under 60 kB).
-DATA_FILE_BYTES = 1_000_000
+#: Any other file of `data/` but the letters' texts, in bytes (the real ones are under 80 kB; at
+#: the other limits, with texts as long as the real ones, the largest is 1.2 MB).
+DATA_FILE_BYTES = 2_000_000
+#: `data/translated-from.yaml`, written by the tools: one line per text and language, 3.2 MB at the
+#: other limits.
+TRANSLATION_RECORD_BYTES = 4_000_000
 #: One letter's text in one language, in bytes (the real ones are under 8 kB).
 LETTER_FILE_BYTES = 100_000
 #: One text of a data file, in characters (the real ones are under 600).
@@ -26,6 +31,8 @@ ITEMS_PER_EDITION = 100
 ITEMS = 1_000
 """Items of all editions together."""
 LETTERS = 100
+LETTER_FILES = LETTERS * LANGUAGES
+"""Files in `data/letters/`: one text per letter and language."""
 ORGANIZATIONS = 300
 CONTACTS = 100
 
@@ -109,6 +116,11 @@ TOTAL_LIMITS = (
 )
 
 
+def file_bytes(file: str) -> int:
+    """The size limit of one data file (its path inside `data/`)."""
+    return TRANSLATION_RECORD_BYTES if file == "translated-from.yaml" else DATA_FILE_BYTES
+
+
 def count_limits(file: str) -> Sequence[CountLimit]:
     """The count limits of one data file (its path inside `data/`)."""
     return [limit for limit in COUNT_LIMITS if limit.file == file]
@@ -119,6 +131,16 @@ def size_problem(size: int, most: int) -> str | None:
     if size <= most:
         return None
     return f"the file has {size:,} bytes; at most {most:,} are allowed"
+
+
+def letter_files_problem(count: int) -> str | None:
+    """Why a `data/letters/` folder of `count` files is refused, or None."""
+    if count <= LETTER_FILES:
+        return None
+    return (
+        f"the folder has {count:,} files; at most {LETTER_FILES:,} are allowed "
+        f"(one text per letter and language: {LETTERS} letters, {LANGUAGES} languages)"
+    )
 
 
 def text_problem(text: str) -> str | None:

@@ -85,7 +85,7 @@ def read_yaml(
     root: Path, relative: str, display_path: str
 ) -> tuple[SourceDocument, list[DataIssue]]:
     """Parse one YAML file of `root` strictly, within the limits of `wsis_site.limits`."""
-    text, issues = read_text(root, relative, display_path, limits.DATA_FILE_BYTES)
+    text, issues = read_text(root, relative, display_path, limits.file_bytes(relative))
     if text is None:
         return SourceDocument(display_path, None), issues
     return parse_yaml(text, display_path, limits.count_limits(relative))
