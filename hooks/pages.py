@@ -9,12 +9,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from wsis_site.docs_tree import DocsTree, DocsTreeError, start_docs_tree
+from wsis_site.feeds_output import published_history
 from wsis_site.mkdocs_build import (
     built_languages,
+    data_dir,
     is_other_language_build,
     other_language,
     site_data,
 )
+from wsis_site.published_changes import published_changes
 from wsis_site.timeline import build_date
 
 _tree: DocsTree | None = None
@@ -37,8 +40,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data = site_data(config)
     built = built_languages(config, data.default_language)
     try:
+        versions = published_history(data_dir(config))  # read once: the feeds' process inherits it
+        history = None if versions is None else published_changes(versions)
         _tree = start_docs_tree(
-            data, Path(config.docs_dir), templates_dir(config), build_date(), built
+            data, Path(config.docs_dir), templates_dir(config), build_date(), built, history
         )
     except DocsTreeError as error:
         raise PluginError(str(error)) from None

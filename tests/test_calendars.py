@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from icalendar import Calendar, Event
 
-from tests.conftest import LANGUAGES, PREFIXES, build, copy_project, edit
+from tests.conftest import LANGUAGES, PREFIXES, ROOT, build, copy_project, edit
 from wsis_site.calendar_links import subscribe_links
+from wsis_site.loader import load_site_data
 
 BUILD_DATE = "2024-01-10"
 GOLDEN = Path(__file__).parent / "golden"
@@ -68,6 +69,7 @@ def events(path: Path) -> dict[str, Event]:
 FEEDS = [
     "calendar/all.ics",
     "calendar/deadlines.ics",
+    "calendar/deadlines-reminders.ics",
     "calendar/2021.ics",
     "calendar/2024.ics",
     *(f"calendar/2021/phase-{phase}.ics" for phase in range(1, 6)),
@@ -224,6 +226,37 @@ def test_deadlines_feed_holds_deadlines_only(site: Path) -> None:
         "2024-open-consultation-deadline@wsis-forum.example.org",
         "2024-stocktaking-prizes-deadline@wsis-forum.example.org",
     ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_reminders_feed_rings_a_week_and_a_day_before_each_deadline(
+    site: Path, language: str
+) -> None:
+    folder = site / PREFIXES[language] / "calendar"
+    deadlines = events(folder / "deadlines.ics")
+    reminded = events(folder / "deadlines-reminders.ics")
+    assert sorted(reminded) == sorted(deadlines)
+    ui = load_site_data(ROOT / "data").ui[language]
+    for uid, event in reminded.items():
+        alarms = [
+            (alarm["ACTION"], alarm.decoded("TRIGGER"), str(alarm["DESCRIPTION"]))
+            for alarm in event.walk("VALARM")
+        ]
+        title = str(event["SUMMARY"])
+        # All-day deadlines: at 09:00 seven days and one day before their midnight.
+        assert alarms == [
+            ("DISPLAY", -timedelta(days=6, hours=15), ui["reminder_week"].format(title=title)),
+            ("DISPLAY", -timedelta(hours=15), ui["reminder_day"].format(title=title)),
+        ], uid
+        assert event.walk("VALARM")[0]["DESCRIPTION"].params["LANGUAGE"] == language
+        # Otherwise the same event as in the deadlines feed, so both update alike.
+        assert event["SEQUENCE"] == deadlines[uid]["SEQUENCE"]
+        assert event["DTSTART"].to_ical() == deadlines[uid]["DTSTART"].to_ical()
+
+
+def test_only_the_reminders_feed_has_alarms(site: Path) -> None:
+    ringing = [path.name for path in feeds(site) if b"BEGIN:VALARM" in path.read_bytes()]
+    assert ringing == ["deadlines-reminders.ics"] * len(LANGUAGES)
 
 
 def test_description_ends_with_the_link_to_the_item(site: Path) -> None:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from html import unescape
 from pathlib import Path
 from typing import Any
 
 import feedparser
 import pytest
 
-from tests.conftest import PREFIXES, build, copy_project, edit
+from tests.conftest import PREFIXES, ROOT, build, copy_project, edit
 from tests.test_calendars import git
 from wsis_site.changes import Change
-from wsis_site.news import _day_only
+from wsis_site.loader import load_site_data
+from wsis_site.published_changes import _day_only
 
 BUILD_DATE = "2024-01-10"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -155,6 +158,10 @@ def test_committed_changes_become_news_after_a_rebuild(tmp_path: Path) -> None:
     git(project, "commit", "-q", "-m", "Seed", when="2024-01-01T10:00:00Z")
     before = read(build(project, tmp_path / "one", BUILD_DATE) / "en" / "feed.xml")
     assert len(before.entries) == 3  # the first publication is no news: only the letters
+    for prefix, language in (("", "es"), ("ar/", "ar")):
+        assert changes_section(tmp_path / "one" / prefix / "editions" / "2024") == [
+            UI[language]["history_none"]
+        ]
 
     phases = project / "data" / "phases.yaml"
     edit(phases, "date: 2024-02-15", "date: 2024-02-22")
@@ -199,6 +206,32 @@ def test_committed_changes_become_news_after_a_rebuild(tmp_path: Path) -> None:
         "trasladado del 15 al 22 de febrero de 2024",
     ]
     assert len(english.entries) == len(spanish.entries) == 6
+    # The same changes, newest first, on the pages of their editions.
+    assert changes_section(tmp_path / "two" / "en" / "editions" / "2024") == [
+        "7 January 2024: New: Registration deadline, 1 May 2024",
+        "5 January 2024: Submission deadline for the open consultation process: "
+        "moved from 15 to 22 February 2024",
+    ]
+    assert changes_section(tmp_path / "two" / "editions" / "2021") == [
+        "6 de enero de 2024: Segunda reunión virtual/presencial: el estado pasó de «Confirmado» "
+        "a «Cancelado»"
+    ]
+    assert changes_section(tmp_path / "two" / "ar" / "editions" / "2021") == [
+        "6 يناير 2024: الاجتماع الافتراضي/الحضوري الثاني: تغيرت الحالة من «مؤكد» إلى «ملغى»"
+    ]
+
+
+UI = load_site_data(ROOT / "data").ui
+
+
+def changes_section(edition: Path) -> list[str]:
+    """The lines of an edition page's "Changes since publication" section, as a reader sees them."""
+    html = (edition / "index.html").read_text(encoding="utf-8")
+    section = html[
+        html.index('<h2 id="changes">') : html.index("</div>", html.index('id="changes"'))
+    ]
+    items = re.findall(r"<(?:li|p)>(.*?)</(?:li|p)>", section, re.S)
+    return [" ".join(unescape(re.sub(r"<[^>]+>", "", item)).split()) for item in items]
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from icalendar import Calendar, Event, vDuration, vText
+from icalendar import Alarm, Calendar, Event, vDuration, vText
 
 from wsis_site import __version__
 from wsis_site.entries import (
@@ -14,6 +14,7 @@ from wsis_site.entries import (
     CALENDARS_PAGE,
     DEADLINES_FEED,
     ONE_DAY,
+    REMINDERS_FEED,
     Entry,
     EntryWords,
     edition_feed,
@@ -30,6 +31,12 @@ END_OF_CALENDAR = b"END:VCALENDAR\r\n"
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
 #: How often calendar apps should fetch a feed again: the site is rebuilt daily.
 REFRESH = ONE_DAY
+#: When the reminders feed's alarms ring, before the start, by its UI text. An all-day deadline
+#: starts at midnight: its reminders ring at 09:00 seven days and one day before.
+REMINDERS = {
+    "reminder_week": (timedelta(days=7), timedelta(days=6, hours=15)),
+    "reminder_day": (timedelta(days=1), timedelta(hours=15)),
+}
 
 
 @dataclass
@@ -39,14 +46,17 @@ class FeedWriter:
     words: EntryWords
     revisions: Mapping[str, Revision]
     """Revision of every entry, by its revision key."""
-    _events: dict[tuple[str, str], bytes] = field(default_factory=dict, init=False, repr=False)
-    """Each VEVENT serialized once, then placed in every feed that holds it."""
+    _events: dict[tuple[str, str, bool], bytes] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    """Each VEVENT serialized once (with or without reminders), then placed in every feed."""
 
     def feeds(self) -> dict[str, bytes]:
         """Every feed of the language, by path inside the language's folder."""
         t, language, data = self.words.t, self.words.language, self.words.data
         base = data.base_url(language)
         every = entries(data)
+        deadlines = [e for e in every if e.is_deadline]
         calendars_page = base + CALENDARS_PAGE
         feeds = {
             ALL_FEED: self.calendar(
@@ -55,9 +65,17 @@ class FeedWriter:
             DEADLINES_FEED: self.calendar(
                 DEADLINES_FEED,
                 calendars_page,
-                [e for e in every if e.is_deadline],
+                deadlines,
                 t("calendar_deadlines"),
                 t("calendar_deadlines_description"),
+            ),
+            REMINDERS_FEED: self.calendar(
+                REMINDERS_FEED,
+                calendars_page,
+                deadlines,
+                t("calendar_reminders"),
+                t("calendar_reminders_description"),
+                reminders=True,
             ),
         }
         by_edition: dict[str, list[Entry]] = {}
@@ -78,7 +96,14 @@ class FeedWriter:
         return feeds
 
     def calendar(
-        self, path: str, page: str, chosen: Iterable[Entry], name: str, description: str
+        self,
+        path: str,
+        page: str,
+        chosen: Iterable[Entry],
+        name: str,
+        description: str,
+        *,
+        reminders: bool = False,
     ) -> bytes:
         """The VCALENDAR at `path`, shown on `page`: `chosen` and the VTIMEZONEs they need."""
         language = self.words.language
@@ -107,9 +132,13 @@ class FeedWriter:
             vtimezone_ical(zone, moments) for zone, moments in sorted(_zone_moments(chosen).items())
         ]
         for entry in chosen:
-            built = (entry.edition_id, entry.entry_id)
+            built = (entry.edition_id, entry.entry_id, reminders)
             if built not in self._events:
-                self._events[built] = self.event(entry).to_ical()
+                event = self.event(entry)
+                if reminders:
+                    for alarm in self.alarms(entry):
+                        event.add_component(alarm)
+                self._events[built] = event.to_ical()
             components.append(self._events[built])
         return _enclose(calendar.to_ical(), components)
 
@@ -139,6 +168,20 @@ class FeedWriter:
         event.add("transp", "OPAQUE" if isinstance(start, datetime) else "TRANSPARENT")
         event.add("class", "PUBLIC")
         return event
+
+    def alarms(self, entry: Entry) -> list[Alarm]:
+        """Reminders a week and a day before an entry, in the feed's language (RFC 5545 VALARM)."""
+        start, _ = entry_times(entry)
+        timed = isinstance(start, datetime)
+        found = []
+        for key, (before_timed, before_day) in REMINDERS.items():
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("trigger", -(before_timed if timed else before_day))
+            text = self.words.t(key).format(title=self.words.title(entry))
+            alarm.add("description", text, parameters={"LANGUAGE": self.words.language})
+            found.append(alarm)
+        return found
 
 
 def _zone_moments(chosen: Iterable[Entry]) -> dict[str, list[datetime]]:

@@ -17,8 +17,10 @@ from functools import reduce
 from markupsafe import Markup, escape
 
 from wsis_site import formatting, timeline
+from wsis_site.bidi import is_right_to_left
 from wsis_site.loader import SiteData
 from wsis_site.models import Organization as OrganizationModel
+from wsis_site.theme_languages import theme_text
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,34 @@ class LanguageHome:
     link: Markup
 
 
+#: The words of a 404 page, from `data/ui/<lang>.yaml`.
+NOT_FOUND_KEYS = (
+    "not_found_title",
+    "not_found_text",
+    "go_home",
+    "all_editions",
+    "all_deadlines",
+    "all_letters",
+    "calendars_link",
+    "search_site",
+    "site_name",
+    "colon",
+)
+
+
+@dataclass(frozen=True)
+class NotFound:
+    """One language's 404 page: the root one carries every language's, for hosts that serve
+    only `/404.html` (GitHub Pages), to show the language of the address asked for."""
+
+    lang: Markup
+    dir: Markup
+    prefix: Markup
+    t: Mapping[str, Markup]
+    search: Markup
+    """The search button's word, as the theme says it in this language."""
+
+
 @dataclass(frozen=True)
 class Chrome:
     """The values the theme's header, footer and 404 templates read as `wsis`, all escaped."""
@@ -63,6 +93,8 @@ class Chrome:
     website_label: Markup | None
     as_of: Markup
     """`Información al 10 de enero de 2024`: the day the statuses on the pages were computed for."""
+    not_found: tuple[NotFound, ...]
+    """Every language's 404 page, this one first."""
 
 
 def chrome(data: SiteData, language: str, language_names: Mapping[str, str]) -> Chrome:
@@ -105,6 +137,20 @@ def chrome(data: SiteData, language: str, language_names: Mapping[str, str]) -> 
             formatting.host_and_path(featured.website) if featured.website else None
         ),
         as_of=escape(information_as_of(data, language, today)),
+        not_found=tuple(
+            _not_found(data, code)
+            for code in sorted(data.languages, key=lambda code: code != language)
+        ),
+    )
+
+
+def _not_found(data: SiteData, language: str) -> NotFound:
+    return NotFound(
+        lang=escape(language),
+        dir=escape("rtl" if is_right_to_left(language) else "ltr"),
+        prefix=escape(data.prefix(language)),
+        t={key: escape(data.ui[language][key]) for key in NOT_FOUND_KEYS},
+        search=escape(theme_text(language, "search")),
     )
 
 

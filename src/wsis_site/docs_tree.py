@@ -22,6 +22,7 @@ from wsis_site.pages import (
     page_specs,
     template_environment,
 )
+from wsis_site.published_changes import PublishedChange
 
 #: `<!-- wsis:next-deadline -->` in a hand-written page is replaced by that data fragment.
 FRAGMENT = re.compile(r"<!--\s*wsis:([a-z-]+)\s*-->")
@@ -59,6 +60,7 @@ def start_docs_tree(
     templates_dir: Path,
     today: date,
     built: Sequence[str] = (),
+    history: Sequence[PublishedChange] | None = None,
 ) -> DocsTree:
     """A fresh tree of `docs_dir` plus the generated pages, the first built language written.
 
@@ -66,7 +68,8 @@ def start_docs_tree(
     plugin gives them a language switcher, search and sitemap entries like any other page.
     Every page file exists on return, so MkDocs lists them all; the other languages in `built`
     (default: every language) are written by a second process while MkDocs builds the first,
-    and must be complete (`DocsTree.complete`) before MkDocs reads them.
+    and must be complete (`DocsTree.complete`) before MkDocs reads them. `history` is every
+    published change (None: unknown, without git history), which edition pages list.
     """
     built = tuple(built) or data.languages
     # Copying would follow a link and publish what it points at: refuse links before reading.
@@ -82,14 +85,14 @@ def start_docs_tree(
     # MkDocs needs the first language at once: two processes share its pages. The other
     # languages' files are created empty, so that MkDocs lists every page, before the fork:
     # after it, this process pays a copy for each page of memory it writes to first.
-    first = PageRenderer(data, built[0], today, templates_dir)
+    first = PageRenderer(data, built[0], today, templates_dir, history)
     specs = list(page_specs(data, built[0]))
     _reserve_pages(data, [language for language in data.languages if language != built[0]], tree)
     half = in_background(partial(_write_pages, first, specs[1::2], tree / built[0]))
     _write_pages(first, specs[0::2], tree / built[0])
     _fill_fragments(first, tree / built[0], docs_dir / built[0])
     half.result()
-    rest = partial(_write_languages, data, built[1:], tree, docs_dir, templates_dir, today)
+    rest = partial(_write_languages, data, built[1:], tree, docs_dir, templates_dir, today, history)
     pending = in_background(rest) if built[1:] else completed(None)
     return DocsTree(tree, pending)
 
@@ -120,10 +123,11 @@ def _write_languages(
     docs_dir: Path,
     templates_dir: Path,
     today: date,
+    history: Sequence[PublishedChange] | None,
 ) -> None:
     """Write the generated pages of each language, and fill its hand-written pages' fragments."""
     for language in languages:
-        renderer = PageRenderer(data, language, today, templates_dir)
+        renderer = PageRenderer(data, language, today, templates_dir, history)
         _write_pages(renderer, list(page_specs(data, language)), tree / language)
         _fill_fragments(renderer, tree / language, docs_dir / language)
 

@@ -17,6 +17,8 @@ from wsis_site.revisions import forum_key, item_key
 FEED_DIR = "calendar"
 ALL_FEED = f"{FEED_DIR}/all.ics"
 DEADLINES_FEED = f"{FEED_DIR}/deadlines.ics"
+#: The deadlines again, each with reminders a week and a day before (the other feeds have none).
+REMINDERS_FEED = f"{FEED_DIR}/deadlines-reminders.ics"
 ONE_DAY = timedelta(days=1)
 #: The page listing every feed, inside a language.
 CALENDARS_PAGE = "calendars/"

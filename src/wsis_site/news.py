@@ -6,20 +6,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from functools import cache
-from itertools import pairwise
 
 import jinja2
-from babel.dates import format_date
 
 from wsis_site import __version__
-from wsis_site.changes import Change, Reporter, Snapshot, compare
+from wsis_site.changes import Change, Reporter
 from wsis_site.entries import edition_url
 from wsis_site.formatting import day
 from wsis_site.loader import SiteData
 from wsis_site.pages import letter_url
-from wsis_site.revisions import Version, as_mapping
+from wsis_site.published_changes import change_values, published_changes
+from wsis_site.revisions import Version
 
 #: Where each language's feed is, inside its folder.
 NEWS_FEED = "feed.xml"
@@ -111,41 +110,23 @@ def _letters(data: SiteData, language: str) -> Iterator[NewsEntry]:
 
 
 def _changes(data: SiteData, language: str, history: Sequence[Version]) -> Iterator[NewsEntry]:
-    """The news in each commit of main, against the one before; the first is no news."""
+    """The news among the published changes."""
     reporter = Reporter(data, language)
     base = data.base_url(language)
-    for before, after in pairwise(history):
-        old = Snapshot(as_mapping(before.events), as_mapping(before.phases), {})
-        new = Snapshot(as_mapping(after.events), as_mapping(after.phases), {})
-        for change in filter(is_news, compare(old, new)):
-            kind = "item_cancelled" if change.kind == "item_status" else change.kind
-            edition = data.editions.get(change.edition_id)
-            anchor = f"#{change.item_id}" if change.item_id else ""
-            yield NewsEntry(
-                id=_id(data, language, f"{after.commit}/{kind}/{change.edition_id}{anchor}"),
-                updated=after.moment,
-                title=data.ui[language][f"news_{kind}"].format(
-                    **(reporter.values(change) | _day_only(change, reporter.locale))
-                ),
-                summary=edition.name[language] if edition else change.edition_id,
-                link=f"{base}{edition_url(change.edition_id)}{anchor}",
-            )
-
-
-def _day_only(change: Change, locale: str) -> dict[str, str]:
-    """The old day alone when a whole-day item moved within its month: "from 15 to 22 May"."""
-    old, new = as_mapping(change.old), as_mapping(change.new)
-    if change.kind != "item_moved" or any(
-        raw.get(field) for raw in (old, new) for field in ("end_date", "time")
-    ):
-        return {}
-    try:
-        before, after = (date.fromisoformat(str(raw.get("date"))) for raw in (old, new))
-    except ValueError:
-        return {}
-    if (before.year, before.month) != (after.year, after.month):
-        return {}
-    return {"old": format_date(before, "d", locale=locale)}
+    for published in published_changes(history):
+        change = published.change
+        if not is_news(change):
+            continue
+        kind = "item_cancelled" if change.kind == "item_status" else change.kind
+        edition = data.editions.get(change.edition_id)
+        anchor = f"#{change.item_id}" if change.item_id else ""
+        yield NewsEntry(
+            id=_id(data, language, f"{published.commit}/{kind}/{change.edition_id}{anchor}"),
+            updated=published.moment,
+            title=data.ui[language][f"news_{kind}"].format(**change_values(reporter, change)),
+            summary=edition.name[language] if edition else change.edition_id,
+            link=f"{base}{edition_url(change.edition_id)}{anchor}",
+        )
 
 
 def _id(data: SiteData, language: str, key: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from functools import cache, partial
@@ -19,11 +19,13 @@ from markupsafe import Markup, escape
 
 from wsis_site import formatting, timeline
 from wsis_site.calendar_links import google_link, outlook_link, subscribe_links
+from wsis_site.changes import Reporter
 from wsis_site.chrome import information_as_of
 from wsis_site.entries import (
     ALL_FEED,
     CALENDARS_PAGE,
     DEADLINES_FEED,
+    REMINDERS_FEED,
     EntryWords,
     edition_feed,
     edition_url,
@@ -34,6 +36,12 @@ from wsis_site.jsonld import edition_event
 from wsis_site.letters import letter_html
 from wsis_site.loader import SiteData
 from wsis_site.models import Edition, Item
+from wsis_site.published_changes import (
+    ON_EDITION_PAGES,
+    PublishedChange,
+    change_values,
+    edition_history,
+)
 
 # libyaml's emitter when PyYAML has it: JSON-LD front matter is large, and this is 10x faster.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -94,7 +102,7 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
         "calendars.html",
         t["calendars_title"],
         t["calendars_description"],
-        feeds=(ALL_FEED, DEADLINES_FEED, *(edition_feed(e) for e in data.editions)),
+        feeds=(ALL_FEED, DEADLINES_FEED, REMINDERS_FEED, *(edition_feed(e) for e in data.editions)),
     )
 
 
@@ -115,11 +123,20 @@ def relative_url(from_url: str, to_url: str) -> str:
 class PageRenderer:
     """Renders the generated pages and the data fragments of hand-written pages of one language."""
 
-    def __init__(self, data: SiteData, language: str, today: date, templates_dir: Path) -> None:
+    def __init__(
+        self,
+        data: SiteData,
+        language: str,
+        today: date,
+        templates_dir: Path,
+        history: Sequence[PublishedChange] | None = None,
+    ) -> None:
         self.data = data
         self.language = language
         self.environment = template_environment(templates_dir)
-        self.shared = _shared_values(data, language, today)
+        self.shared = _shared_values(data, language, today) | _history_values(
+            data, language, history
+        )
 
     def page(self, spec: PageSpec) -> str:
         """One page's Markdown: YAML front matter, then its body as a single HTML block."""
@@ -236,6 +253,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "language_name": partial(formatting.language_name, locale=locale),
         "letter_html": letter_html,
         "iso_start": _iso_start,
+        "iso_end": _iso_end,
         "deadlines": deadlines,
         "deadlines_by_edition": by_edition,
         "next_deadline": timeline.next_deadline(data.schedules, today),
@@ -249,6 +267,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "edition_feed": edition_feed,
         "all_feed": ALL_FEED,
         "deadlines_feed": DEADLINES_FEED,
+        "reminders_feed": REMINDERS_FEED,
         "google_add": lambda edition_id, entry_id: google_link(by_key[edition_id, entry_id], words),
         "outlook_add": lambda edition_id, entry_id: outlook_link(
             by_key[edition_id, entry_id], words
@@ -257,6 +276,27 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "in_date_order": _in_date_order,
         "list_join": partial(_list_join, locale=locale),
     }
+
+
+def _history_values(
+    data: SiteData, language: str, history: Sequence[PublishedChange] | None
+) -> dict[str, Any]:
+    """What edition pages say of their published changes; None: the history is unknown."""
+    reporter = Reporter(data, language)
+
+    def edition_changes(edition_id: str) -> list[tuple[date, str]]:
+        return [
+            (
+                published.moment.date(),
+                reporter.t(
+                    ON_EDITION_PAGES[published.change.kind],
+                    **change_values(reporter, published.change),
+                ),
+            )
+            for published in edition_history(history or (), edition_id)
+        ]
+
+    return {"history_known": history is not None, "edition_changes": edition_changes}
 
 
 def _list_join(items: list[Markup], locale: str) -> Markup:
@@ -270,6 +310,13 @@ def _iso_start(item: Item) -> str:
         return item.date.isoformat()
     start, _ = formatting.localize(item.date, item.time)
     return start.isoformat(timespec="minutes")
+
+
+def _iso_end(item: Item) -> str:
+    """The end of a timed item (its start when it has none), for the visitor's own time."""
+    assert item.time is not None
+    start, end = formatting.localize(item.date, item.time)
+    return (end or start).isoformat(timespec="minutes")
 
 
 def _in_date_order(items: Mapping[str, Item]) -> list[tuple[str, Item]]:

@@ -31,7 +31,11 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "timeline_announced_one": frozenset({"date"}),
     "timeline_announced_many": frozenset({"dates"}),
     "phase_title": frozenset({"phase", "title"}),
+    "local_time": frozenset({"time", "zone"}),  # filled in the browser (wsis-local-time.js)
     "edition_year": frozenset({"name", "year"}),
+    # wsis_site.calendars.FeedWriter.alarms
+    "reminder_week": frozenset({"title"}),
+    "reminder_day": frozenset({"title"}),
     # wsis_site.entries.EntryWords.title
     "forum_days": frozenset({"edition"}),
     # wsis_site.changes.Reporter.line
@@ -56,6 +60,8 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "news_item_cancelled": _OLD_NEW,
     "news_edition_dates": _OLD_NEW,
     "news_edition_added": _SUBJECT,
+    # wsis_site.pages: an edition's published changes, as for its change line
+    "history_item_status": _OLD_NEW,
 }
 
 

@@ -1,0 +1,192 @@
+"""Visitors where they are: on GitHub Pages (only the root 404, no headers), in their own time
+zone, with their system's dark mode, and with a keyboard on a phone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.conftest import DATA, SiteServer
+from tests.browser.test_design import DESKTOP, PHONE, SETTLED, shot_name
+from tests.conftest import LANGUAGES, PREFIXES
+
+# --- A missing page, on a host that serves only the root 404 -----------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_missing_page_speaks_the_language_of_its_address(
+    pages_server: SiteServer, browser: Browser, output_dir: Path, language: str
+) -> None:
+    words = DATA.ui[language]
+    home = pages_server.url(PREFIXES[language])
+    for width in (PHONE, DESKTOP):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        answer = page.goto(pages_server.url(f"{PREFIXES[language]}no/such/page/"))
+        assert answer is not None
+        assert answer.status == 404
+        content = page.locator(".wsis-not-found__page")
+        assert content.locator("h1").inner_text() == words["not_found_title"]
+        assert content.locator(".wsis-lead").inner_text() == words["not_found_text"]
+        assert page.title() == f"{words['not_found_title']} - {words['site_name']}"
+        # Set on the content only: the header and footer around it stay the root page's.
+        expected_lang = "" if language == DATA.default_language else language
+        assert (content.get_attribute("lang") or "") == expected_lang
+        ways = page.locator(".wsis-not-found__languages > li")
+        shown = [way.get_attribute("lang") for way in ways.all() if way.is_visible()]
+        assert shown == [code for code in LANGUAGES if code != language]
+        link = content.get_by_role("link", name=words["go_home"])
+        assert page.evaluate("a => a.href", link.element_handle()) in {home, home + "./"}
+        page.screenshot(path=output_dir / shot_name(f"{PREFIXES[language]}404", width, "pages"))
+        context.close()
+
+
+def test_the_missing_pages_search_looks_in_the_addresss_language(
+    pages_server: SiteServer, browser: Browser
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(pages_server.url("fr/no/such/page/"))
+    page.get_by_label(DATA.ui["fr"]["search_site"]).fill("Genève")
+    page.get_by_label(DATA.ui["fr"]["search_site"]).press("Enter")
+    page.wait_for_url("**/fr/**?q=*")
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    context.close()
+
+
+def test_without_javascript_the_root_404_offers_every_language(
+    pages_server: SiteServer, browser: Browser
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(pages_server.url("ar/no/such/page/"))
+    default = DATA.ui[DATA.default_language]
+    assert page.locator("h1").inner_text() == default["not_found_title"]
+    for language in LANGUAGES[1:]:
+        item = page.locator(f".wsis-not-found__languages li[lang='{language}']")
+        assert item.get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+        link = item.get_by_role("link", name=DATA.ui[language]["go_home"])
+        target = page.evaluate("a => a.href", link.element_handle())
+        assert target.startswith(pages_server.url(PREFIXES[language]))
+    context.close()
+
+
+# --- Dark mode ---------------------------------------------------------------------------------
+
+
+def scheme(page: Page) -> str:
+    return str(page.evaluate("document.body.dataset.mdColorScheme"))
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_the_scheme_follows_the_system_until_the_visitor_chooses(
+    pages_server: SiteServer, browser: Browser, prefix: str
+) -> None:
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(pages_server.url(prefix), wait_until="networkidle")
+    assert scheme(page) == "default"
+    page.emulate_media(color_scheme="dark")  # evening: the system turns dark
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    page.goto(pages_server.url(prefix + "editions/"), wait_until="networkidle")
+    assert scheme(page) == "slate"
+    page.emulate_media(color_scheme="light")  # morning, on a later visit
+    page.reload(wait_until="networkidle")
+    assert scheme(page) == "default"
+    # The visitor chooses dark: the toggle goes from automatic to light, then to dark.
+    page.locator("label[for='__palette_1']").click()
+    page.locator("label[for='__palette_2']").click()
+    assert scheme(page) == "slate"
+    page.goto(pages_server.url(prefix + "deadlines/"), wait_until="networkidle")
+    assert scheme(page) == "slate"  # chosen, so kept in a light morning
+    # And back to following the system.
+    page.locator("label[for='__palette_0']").click()
+    assert scheme(page) == "default"
+    context.close()
+
+
+# --- The phone menu from the keyboard ----------------------------------------------------------
+
+MENU = ".md-header label[for='__drawer']"
+
+
+def tab_to(page: Page, selector: str, most: int = 10) -> None:
+    """Press Tab until the element of `selector` has focus, as a keyboard user would."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} not reached with {most} presses of Tab")
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_the_phone_menu_opens_and_closes_from_the_keyboard(
+    pages_server: SiteServer, browser: Browser, output_dir: Path, prefix: str
+) -> None:
+    context = browser.new_context(viewport={"width": PHONE, "height": 800})
+    page = context.new_page()
+    page.goto(pages_server.url(prefix + "editions/"), wait_until="networkidle")
+    menu = page.locator(MENU)
+    tab_to(page, MENU)
+    assert menu.get_attribute("role") == "button"
+    assert menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.wait_for_function(SETTLED)
+    focused = page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert focused, "focus moves into the menu"
+    drawer = page.locator(".md-sidebar--primary").bounding_box()
+    assert drawer is not None
+    side = drawer["x"] + drawer["width"] if prefix == "ar/" else drawer["x"]
+    assert round(side) == (PHONE if prefix == "ar/" else 0)  # Arabic opens from the right
+    page.screenshot(path=output_dir / shot_name(prefix + "menu", PHONE, "keyboard"))
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("s => document.activeElement.matches(s)", MENU)
+    page.keyboard.press(" ")  # Space opens it too
+    assert menu.get_attribute("aria-expanded") == "true"
+    context.close()
+
+
+# --- The visitor's own time --------------------------------------------------------------------
+
+# Phase I of 2021: 9 September 2020, 15:00–16:00 in Geneva (CEST).
+LOCAL_TIMES = {
+    ("America/New_York", "en/"): "09:00–10:00 your local time (Eastern Daylight Time)",
+    ("Asia/Tokyo", "en/"): "22:00–23:00 your local time (Japan Standard Time)",
+    ("Pacific/Auckland", "en/"): "10 September, 01:00–02:00 your local time",
+    ("America/New_York", ""): "9:00–10:00 en su hora local",  # Spanish writes 9:00, as 15:00
+    ("Asia/Tokyo", "ar/"): "22:00–23:00 بتوقيتك المحلي",
+}
+
+
+@pytest.mark.parametrize(("zone", "prefix"), list(LOCAL_TIMES))
+def test_a_meeting_shows_the_visitors_own_time(
+    pages_server: SiteServer, browser: Browser, output_dir: Path, zone: str, prefix: str
+) -> None:
+    context = browser.new_context(timezone_id=zone, viewport={"width": PHONE, "height": 900})
+    page = context.new_page()
+    page.goto(pages_server.url(prefix + "editions/2021/"), wait_until="networkidle")
+    local = page.locator("#phase-1 .wsis-local-time")
+    assert local.is_visible()
+    assert LOCAL_TIMES[zone, prefix] in local.inner_text()
+    assert not page.locator("#phase-3 .wsis-local-time").count()  # a whole day: no time to add
+    local.scroll_into_view_if_needed()
+    city = zone.split("/")[1].lower()
+    page.screenshot(path=output_dir / shot_name(f"{prefix}local-time-{city}", PHONE, "light"))
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_in_the_meetings_zone_or_without_javascript_nothing_is_added(
+    pages_server: SiteServer, browser: Browser, javascript: bool
+) -> None:
+    zone = "Europe/Paris" if javascript else "America/New_York"  # Paris keeps Geneva's clock
+    context = browser.new_context(timezone_id=zone, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(pages_server.url("en/editions/2021/"))
+    assert page.locator(".wsis-local-time").count() > 0
+    assert not page.locator(".wsis-local-time").first.is_visible()
+    context.close()
