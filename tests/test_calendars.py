@@ -49,10 +49,9 @@ HOSTILE_ITEM = """\
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project (without git history) built as on 10 January 2024."""
-    root = tmp_path_factory.mktemp("feeds")
-    return build(copy_project(root / "project"), root / "site", BUILD_DATE)
+def site(multilingual_site: Path) -> Path:
+    """The real project (without git history) built as on 10 January 2024: the session's build."""
+    return multilingual_site
 
 
 def feeds(site: Path) -> list[Path]:

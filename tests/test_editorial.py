@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build, copy_project, edit
+from tests.conftest import ROOT, copy_project, edit
 from tests.test_pages import hrefs, text_of
 from tests.test_validation import errors
 from wsis_site.formatting import day
@@ -24,9 +24,9 @@ DOUBLE_COLON = re.compile(r":[^.:;\n]*: [A-ZÁÉÍÓÚ]")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("editorial") / "project")
-    return build(project, tmp_path_factory.mktemp("editorial-site"), "2024-01-10")
+def site(multilingual_site: Path) -> Path:
+    """The real project built as on 10 January 2024: the session's build."""
+    return multilingual_site
 
 
 def texts(value: object) -> Iterator[str]:

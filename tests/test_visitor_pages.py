@@ -99,9 +99,9 @@ def test_data_texts_are_tense_neutral(language: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project built as on 10 January 2024."""
-    return build(project, tmp_path_factory.mktemp("site"), "2024-01-10")
+def site(multilingual_site: Path) -> Path:
+    """The project built as on 10 January 2024: the session's build."""
+    return multilingual_site
 
 
 def test_every_page_has_a_skip_link_first_and_the_site_frame(site: Path) -> None:

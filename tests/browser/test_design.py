@@ -132,19 +132,6 @@ def test_dark_scheme_follows_the_system_and_keeps_contrast(
     assert found == {}
 
 
-def test_the_toggle_switches_the_scheme_and_is_remembered(
-    server: SiteServer, browser: Browser
-) -> None:
-    context = browser.new_context(color_scheme="light")
-    page = context.new_page()
-    page.goto(server.url("en/"), wait_until="networkidle")
-    page.locator("label[for='__palette_1']").click()
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    page.goto(server.url("en/editions/"), wait_until="networkidle")
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    context.close()
-
-
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_keyboard_starts_at_the_skip_link_and_never_tabs_off_screen(
     server: SiteServer, browser: Browser, width: int
