@@ -1,17 +1,20 @@
 // The phone menu from the keyboard. Material opens its drawer from a <label>, which Tab never
-// reaches: this makes that label a button (Tab, then Enter or Space), says whether the menu is
+// reaches: this puts a button in its place (Tab, then Enter or Space), says whether the menu is
 // open (aria-expanded), moves focus into it, and closes it on Escape with focus back on the
-// button. Without JavaScript the label still opens the menu with a tap or a click.
+// button. Without JavaScript the label stays, and opens the menu with a tap or a click.
 "use strict";
 {
   const toggle = document.getElementById("__drawer");
-  const button = document.querySelector(".md-header label[for='__drawer']");
+  const label = document.querySelector(".md-header label[for='__drawer']");
   const drawer = document.querySelector(".md-sidebar--primary");
-  if (toggle && button && drawer) {
+  if (toggle && label && drawer) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = `${label.className} wsis-menu`;
+    button.append(...label.childNodes); // the icon, and the name for screen readers
     drawer.id ||= "wsis-drawer";
-    button.setAttribute("role", "button");
     button.setAttribute("aria-controls", drawer.id);
-    button.tabIndex = 0;
+    label.replaceWith(button);
     const announce = () => button.setAttribute("aria-expanded", String(toggle.checked));
     // Material listens to the checkbox's change event (to lock the page's scrolling).
     const setOpen = (open) => {
@@ -21,9 +24,7 @@
     };
     announce();
     toggle.addEventListener("change", announce);
-    button.addEventListener("keydown", (event) => {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
+    button.addEventListener("click", () => {
       setOpen(!toggle.checked);
       if (toggle.checked) drawer.querySelector("a[href]")?.focus();
     });
