@@ -161,7 +161,7 @@ LOCAL_TIMES = {
     ("Asia/Tokyo", "en/"): "22:00–23:00 your local time (Japan Standard Time)",
     ("Pacific/Auckland", "en/"): "10 September, 01:00–02:00 your local time",
     ("America/New_York", ""): "9:00–10:00 en su hora local",  # Spanish writes 9:00, as 15:00
-    ("Asia/Tokyo", "ar/"): "22:00–23:00 بتوقيتك المحلي",
+    ("Asia/Tokyo", "ar/"): "22:00–23:00 بتوقيتكم المحلي",
 }
 
 
