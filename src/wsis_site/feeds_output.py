@@ -11,6 +11,7 @@ from wsis_site.entries import EntryWords
 from wsis_site.git import git
 from wsis_site.loader import SiteData, content_digest
 from wsis_site.news import NEWS_FEED, news_feed
+from wsis_site.published_changes import published_changes
 from wsis_site.revisions import HISTORY_FILES, Revision, Version, entry_revisions, read_history
 from wsis_site.timeline import build_date
 
@@ -22,9 +23,10 @@ def write_feeds(data: SiteData, data_dir: Path, folders: Mapping[str, Path]) -> 
 
     by_entry = revisions(data_dir)
     history = published_history(data_dir)
+    changes = published_changes(history) if history else []  # once, for every language
     for language, folder in folders.items():
         feeds = FeedWriter(EntryWords(data, language), by_entry).feeds()
-        feeds[NEWS_FEED] = news_feed(data, language, history, _fallback())
+        feeds[NEWS_FEED] = news_feed(data, language, changes, _fallback())
         for relative, content in feeds.items():
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -17,8 +17,7 @@ from wsis_site.entries import edition_url
 from wsis_site.formatting import day
 from wsis_site.loader import SiteData
 from wsis_site.pages import letter_url
-from wsis_site.published_changes import change_values, published_changes
-from wsis_site.revisions import Version
+from wsis_site.published_changes import PublishedChange, change_values
 
 #: Where each language's feed is, inside its folder.
 NEWS_FEED = "feed.xml"
@@ -67,11 +66,11 @@ def news_link(data: SiteData, language: str) -> NewsLink:
 
 
 def news_feed(
-    data: SiteData, language: str, history: Sequence[Version] | None, fallback: datetime
+    data: SiteData, language: str, changes: Sequence[PublishedChange], fallback: datetime
 ) -> bytes:
     """The Atom feed of `language`; `fallback` dates it when it has no entry."""
     entries = sorted(
-        [*_letters(data, language), *_changes(data, language, history or [])],
+        [*_letters(data, language), *_changes(data, language, changes)],
         key=lambda entry: (entry.updated, entry.id),
         reverse=True,
     )
@@ -109,11 +108,13 @@ def _letters(data: SiteData, language: str) -> Iterator[NewsEntry]:
         )
 
 
-def _changes(data: SiteData, language: str, history: Sequence[Version]) -> Iterator[NewsEntry]:
+def _changes(
+    data: SiteData, language: str, changes: Sequence[PublishedChange]
+) -> Iterator[NewsEntry]:
     """The news among the published changes."""
     reporter = Reporter(data, language)
     base = data.base_url(language)
-    for published in published_changes(history):
+    for published in changes:
         change = published.change
         if not is_news(change):
             continue
