@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from datetime import date, time
+from functools import cache
 
 import pytest
+import yaml
 from babel.dates import format_date
 
-from wsis_site.formatting import day, day_span, item_when, time_span
+from tests.conftest import ROOT
+from wsis_site.formatting import (
+    TimeWords,
+    day,
+    day_span,
+    item_when,
+    language_name,
+    phase_name,
+    roman_value,
+    time_span,
+)
 from wsis_site.models import Item, TimeSlot
 from wsis_site.timeline import build_date, next_deadline, status
 
@@ -29,6 +41,17 @@ def test_single_day_and_month_crossing() -> None:
     assert day(date(2020, 9, 9), "en_GB") == "9 September 2020"
 
 
+@cache
+def ui(language: str) -> dict[str, str]:
+    """The site's own words in `language`, from `data/ui/`."""
+    words: dict[str, str] = yaml.safe_load((ROOT / "data" / "ui" / f"{language}.yaml").read_text())
+    return words
+
+
+def words(language: str) -> TimeWords:
+    return TimeWords.of(ui(language))
+
+
 @pytest.mark.parametrize(
     ("when", "start", "end", "expected"),
     [
@@ -41,28 +64,72 @@ def test_single_day_and_month_crossing() -> None:
 def test_time_span_derives_the_abbreviation_and_offset_from_the_date(
     when: date, start: time, end: time | None, expected: str
 ) -> None:
-    assert time_span(when, TimeSlot(start=start, end=end, zone=ZURICH), "es") == expected
+    slot = TimeSlot(start=start, end=end, zone=ZURICH)
+    assert time_span(when, slot, "es", words("es")) == expected
 
 
 def test_time_span_in_other_zones() -> None:
-    # CLDR's British English has no abbreviation for Indian time: the offset alone.
+    # CLDR has no English abbreviation for Indian time: the offset alone.
     kolkata = TimeSlot(start=time(9), end=time(10), zone="Asia/Kolkata")
-    assert time_span(date(2024, 1, 10), kolkata, "en_GB") == "09:00–10:00 (UTC+05:30)"
+    assert time_span(date(2024, 1, 10), kolkata, "en_GB", words("en")) == "09:00–10:00 (UTC+5:30)"
+    new_york = TimeSlot(start=time(9), end=None, zone="America/New_York")
+    assert time_span(date(2024, 7, 1), new_york, "fr", words("fr")) == "à 9 heures (EDT, UTC-4)"
 
 
 @pytest.mark.parametrize(
-    ("locale", "expected"),
+    ("language", "locale", "when", "start", "end", "expected"),
     [
-        ("en_GB", "15:00–16:00 CEST (UTC+2)"),
-        ("fr", "15:00\u2009–\u200916:00 (UTC+02:00)"),  # thin spaces around the dash
-        ("ar", "15:00–16:00 (UTC+02:00)"),
-        ("zh", "15:00–16:00 (UTC+02:00)"),
-        ("ru", "15:00–16:00 (UTC+02:00)"),
+        ("en", "en_GB", date(2020, 9, 9), time(15), time(16), "15:00–16:00 CEST (UTC+2)"),
+        # French UN style: "de 15 heures à 16 heures", "10 h 10", zone as the French letter has it.
+        (
+            "fr",
+            "fr",
+            date(2020, 9, 9),
+            time(15),
+            time(16),
+            "de 15 heures à 16 heures (CEST, UTC+2)",
+        ),
+        (
+            "fr",
+            "fr",
+            date(2020, 11, 6),
+            time(10, 10),
+            time(11),
+            "de 10 h 10 à 11 heures (CET, UTC+1)",
+        ),
+        ("ru", "ru", date(2020, 9, 9), time(15), time(16), "15:00–16:00 (CEST, UTC+2)"),
+        ("zh", "zh", date(2020, 9, 9), time(15), time(16), "15:00至16:00（CEST，UTC+2）"),
+        (
+            "ar",
+            "ar",
+            date(2020, 11, 6),
+            time(10, 10),
+            time(11),
+            "من الساعة 10:10 إلى الساعة 11:00 (CET، UTC+1)",
+        ),
     ],
 )
-def test_zone_abbreviation_only_where_the_locale_has_one(locale: str, expected: str) -> None:
-    zurich = TimeSlot(start=time(15), end=time(16), zone=ZURICH)
-    assert time_span(date(2020, 9, 9), zurich, locale) == expected
+def test_each_language_writes_times_and_zones_as_its_letters(
+    language: str, locale: str, when: date, start: time, end: time, expected: str
+) -> None:
+    slot = TimeSlot(start=start, end=end, zone=ZURICH)
+    assert time_span(when, slot, locale, words(language)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("es", "Fase IV"), ("ru", "Этап IV"), ("zh", "第四阶段"), ("ar", "المرحلة الرابعة")],
+)
+def test_phase_names_in_each_languages_numbering(language: str, expected: str) -> None:
+    assert phase_name("IV", ui(language)) == expected
+    assert [roman_value(n) for n in ("I", "IV", "V", "IX", "XIV", "XL")] == [1, 4, 5, 9, 14, 40]
+    # Beyond the language's listed numbers, the letters' own numeral.
+    assert phase_name("XI", ui(language)) == ui(language)["phase_name"].format(number="XI")
+
+
+def test_language_names_as_un_texts_write_them() -> None:
+    assert language_name("es", "zh") == "西班牙文"  # as the Chinese footer: not CLDR's 西班牙语
+    assert language_name("es", "fr") == "espagnol"
 
 
 def item(on: date, kind: str = "deadline", status: str = "confirmed") -> Item:
@@ -81,8 +148,9 @@ def test_item_when_all_day_and_timed() -> None:
     timed = item(date(2020, 9, 9)).model_copy(
         update={"time": TimeSlot(start=time(15), end=time(16), zone=ZURICH)}
     )
-    assert item_when(item(date(2021, 3, 8)), "es") == "8 de marzo de 2021"
-    assert item_when(timed, "en_GB") == "9 September 2020, 15:00–16:00 CEST (UTC+2)"
+    assert item_when(item(date(2021, 3, 8)), "es", words("es")) == "8 de marzo de 2021"
+    expected = "9 September 2020, 15:00–16:00 CEST (UTC+2)"
+    assert item_when(timed, "en_GB", words("en")) == expected
 
 
 def test_status_against_the_build_date() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wsis_site.formatting import date_ranges, item_when, language_name
+from wsis_site.formatting import TimeWords, date_ranges, item_when, language_name
 from wsis_site.git import git, read_blobs
 from wsis_site.loader import SiteData
 from wsis_site.models import DateRange, Item
@@ -260,7 +260,8 @@ class Reporter:
     def when(self, raw: Mapping[str, Any]) -> str:
         """An item's date and time as on the pages, or the raw values if they do not validate."""
         try:
-            return item_when(Item.model_validate(raw, context={"languages": ()}), self.locale)
+            item = Item.model_validate(raw, context={"languages": ()})
+            return item_when(item, self.locale, TimeWords.of(self.data.ui[self.language]))
         except ValidationError:
             return str(raw.get("date", "?"))
 

@@ -20,7 +20,6 @@ from wsis_site import formatting, timeline
 from wsis_site.bidi import is_right_to_left
 from wsis_site.loader import SiteData
 from wsis_site.models import Organization as OrganizationModel
-from wsis_site.theme_languages import theme_text
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,15 @@ NOT_FOUND_KEYS = (
 )
 
 
+#: The theme's words read from `data/ui/<lang>.yaml` instead of Material's language files,
+#: where those read otherwise ("Saltar a contenido", "إبحث"): `overrides/partials/language.html`.
+THEME_WORDS = {
+    "action.skip": "theme_skip",
+    "search": "theme_search",
+    "select.language": "theme_select_language",
+}
+
+
 @dataclass(frozen=True)
 class NotFound:
     """One language's 404 page: the root one carries every language's, for hosts that serve
@@ -83,6 +91,8 @@ class Chrome:
     """The values the theme's header, footer and 404 templates read as `wsis`, all escaped."""
 
     t: Mapping[str, Markup]
+    theme_words: Mapping[str, Markup]
+    """The theme's words this site words itself, by the theme's key (`action.skip`)."""
     prefix: Markup
     home: Markup
     language_name: Markup
@@ -105,6 +115,7 @@ def chrome(data: SiteData, language: str, language_names: Mapping[str, str]) -> 
     prefix = data.prefix(language)
     return Chrome(
         t={key: escape(text) for key, text in data.ui[language].items()},
+        theme_words={key: escape(data.ui[language][ui]) for key, ui in THEME_WORDS.items()},
         prefix=escape(prefix),
         home=escape(prefix or "./"),
         language_name=escape(
@@ -120,7 +131,7 @@ def chrome(data: SiteData, language: str, language_names: Mapping[str, str]) -> 
             for code in data.languages
         ),
         contact=ContactLine(
-            name=escape(contact.name),
+            name=escape(contact.name[language]),
             organization=escape(_short_name(data.organizations[contact.organization], language)),
             phone=_escaped(contact.phone),
             email=escape(contact.email),
@@ -150,7 +161,7 @@ def _not_found(data: SiteData, language: str) -> NotFound:
         dir=escape("rtl" if is_right_to_left(language) else "ltr"),
         prefix=escape(data.prefix(language)),
         t={key: escape(data.ui[language][key]) for key in NOT_FOUND_KEYS},
-        search=escape(theme_text(language, "search")),
+        search=escape(data.ui[language][THEME_WORDS["search"]]),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from wsis_site.formatting import localize
+from wsis_site.formatting import localize, phase_name
 from wsis_site.loader import SiteData
 from wsis_site.models import Edition, Item
 from wsis_site.revisions import forum_key, item_key
@@ -101,7 +101,8 @@ class EntryWords:
             return self.t("forum_days").format(edition=edition_name)
         title = entry.item.title[self.language]
         if entry.item.phase:
-            title = self.t("phase_title").format(phase=entry.item.phase, title=title)
+            phase = phase_name(entry.item.phase, self.data.ui[self.language])
+            title = self.t("phase_title").format(phase=phase, title=title)
         return f"{title} ({edition_name})"
 
     def page_url(self, entry: Entry) -> str:

@@ -278,16 +278,8 @@ def _check_https(value: str) -> str:
 HttpsUrl = Annotated[StrictStr, AfterValidator(_check_https), _text_schema("^https://[^\\s]+$")]
 
 
-def _check_languages(value: Mapping[str, str], info: ValidationInfo) -> Mapping[str, str]:
+def _check_known_languages(value: Mapping[str, str], info: ValidationInfo) -> Mapping[str, str]:
     languages: tuple[str, ...] = (info.context or {}).get("languages", ())
-    missing = [code for code in languages if code not in value]
-    if missing:
-        raise _fail(
-            "missing_translation",
-            "missing translation for {missing} (every text needs {languages})",
-            missing=", ".join(missing),
-            languages=", ".join(languages),
-        )
     unknown = [code for code in value if languages and code not in languages]
     if unknown:
         raise _fail(
@@ -299,9 +291,25 @@ def _check_languages(value: Mapping[str, str], info: ValidationInfo) -> Mapping[
     return value
 
 
+def _check_languages(value: Mapping[str, str], info: ValidationInfo) -> Mapping[str, str]:
+    languages: tuple[str, ...] = (info.context or {}).get("languages", ())
+    missing = [code for code in languages if code not in value]
+    if missing:
+        raise _fail(
+            "missing_translation",
+            "missing translation for {missing} (every text needs {languages})",
+            missing=", ".join(missing),
+            languages=", ".join(languages),
+        )
+    return _check_known_languages(value, info)
+
+
 #: A text in every configured language, e.g. `{es: Ginebra, en: Geneva}`.
 Localized = Annotated[
     dict[LanguageCode, Text],
     AfterValidator(_check_languages),
     WithJsonSchema({"type": "object", LOCALIZED_SCHEMA_MARK: True}),
 ]
+
+#: A text in the languages that have one, e.g. an acronym: `{es: UIT, en: ITU}` (none in Arabic).
+InSomeLanguages = Annotated[dict[LanguageCode, Text], AfterValidator(_check_known_languages)]

@@ -6,7 +6,9 @@ Each formatted value is kept: the same dates appear on many pages and Babel is s
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -21,13 +23,16 @@ FULL_DATE = "yMMMMd"
 ABBREVIATED_MONTH = re.compile(r"(?<!M)MMM(?!M)")
 #: CLDR's range dash, with the thin or ordinary spaces some locales put around it.
 RANGE_DASH = re.compile(r"\s*–\s*")
-#: Languages that write ranges and times as the ITU letters in that language do, not as CLDR
-#: does: Spanish "17-21 de mayo de 2021" and "15.00-16.00 horas" (documented in CONTRIBUTING).
+#: Languages that write ranges of days as the ITU letters in that language do, not as CLDR
+#: does: Spanish "17-21 de mayo de 2021" (documented in CONTRIBUTING). Times follow each
+#: language's `time_*` texts in `data/ui/`.
 LETTER_STYLE = frozenset({"es"})
+#: Where CLDR has the zones' English abbreviations: Europe's in en_GB, North America's in en.
+ZONE_ABBREVIATION_LOCALES = ("en_GB", "en")
 
 
 def _letter_style(locale: str) -> bool:
-    """Whether `locale` writes ranges with a hyphen and times as `15.00 horas`."""
+    """Whether `locale` writes ranges of days with a hyphen, without spaces."""
     return Locale.parse(locale).language in LETTER_STYLE
 
 
@@ -91,43 +96,77 @@ def localize(value: date, slot: TimeSlot) -> tuple[datetime, datetime | None]:
     return start, end
 
 
-@cache
-def time_span(value: date, slot: TimeSlot, locale: str) -> str:
-    """`15:00–16:00 CEST (UTC+2)`: wall-clock times, then the zone as `zone_label` gives it.
+@dataclass(frozen=True)
+class TimeWords:
+    """How one language writes a time, a range of times and a zone (`data/ui/<lang>.yaml`)."""
 
-    Spanish writes them as the letters do: `15.00-16.00 horas CEST (UTC+2)`.
+    pattern: str
+    """Babel pattern of a time with minutes: `HH:mm`, `H 'h' mm` (French: 10 h 10)."""
+    on_the_hour: str
+    """Babel pattern of a time on the hour: `HH:mm`, `H 'heures'` (French: 15 heures)."""
+    single: str
+    """`{time}`; Spanish `{time} horas`."""
+    range: str
+    """`{start}–{end}`; French `de {start} à {end}`."""
+    named_zone: str
+    """`{time} {abbreviation} ({offset})`; French `{time} ({abbreviation}, {offset})`."""
+    unnamed_zone: str
+    """`{time} ({offset})`, for a zone the letters have no abbreviation for."""
+
+    @classmethod
+    def of(cls, ui: Mapping[str, str]) -> TimeWords:
+        """The words of one language's UI file."""
+        return cls(
+            pattern=ui["time_pattern"],
+            on_the_hour=ui["time_pattern_on_the_hour"],
+            single=ui["time_single"],
+            range=ui["time_range"],
+            named_zone=ui["time_zone_named"],
+            unnamed_zone=ui["time_zone_unnamed"],
+        )
+
+    def clock(self, value: time, locale: str) -> str:
+        """One time of day: `15:00`, `15.00`, `15 heures`, `10 h 10`."""
+        pattern = self.on_the_hour if value.minute == 0 else self.pattern
+        return format_time(value, pattern, locale=locale)
+
+
+@cache
+def zone_abbreviation(moment: datetime) -> str | None:
+    """`CEST`, `CET`, `EDT`: the English abbreviation the letters write in every language.
+
+    CLDR has Europe's in British English and North America's in American English; elsewhere
+    it has none (`GMT+9`), and the offset alone is given.
     """
+    for locale in ZONE_ABBREVIATION_LOCALES:
+        abbreviation = format_time(moment, "z", locale=locale)
+        if abbreviation.isalpha():
+            return abbreviation
+    return None
+
+
+@cache
+def time_span(value: date, slot: TimeSlot, locale: str, words: TimeWords) -> str:
+    """`15:00–16:00 CEST (UTC+2)`, `de 15 heures à 16 heures (CEST, UTC+2)`, in `words`."""
     start, _ = localize(value, slot)
-    if _letter_style(locale):
-        hours = "-".join(f"{t.hour:02d}.{t.minute:02d}" for t in (slot.start, slot.end) if t)
-        return f"{hours} horas {zone_label(start, locale)}"
     if slot.end is None:
-        hours = format_time(slot.start, "HH:mm", locale=locale)
+        hours = words.single.format(time=words.clock(slot.start, locale))
     else:
-        hours = format_interval(slot.start, slot.end, "Hm", locale=locale)
-    return f"{hours} {zone_label(start, locale)}"
+        clocks = (words.clock(slot.start, locale), words.clock(slot.end, locale))
+        hours = words.range.format(start=clocks[0], end=clocks[1])
+    abbreviation = zone_abbreviation(start)
+    if abbreviation is None:
+        return words.unnamed_zone.format(time=hours, offset=utc_offset(start))
+    return words.named_zone.format(time=hours, abbreviation=abbreviation, offset=utc_offset(start))
 
 
-@cache
-def zone_label(moment: datetime, locale: str) -> str:
-    """`CEST (UTC+2)` where the locale's CLDR data has the zone's abbreviation, else `(UTC+02:00)`.
-
-    Of the site's languages, CLDR abbreviates Central European time in English and Spanish only;
-    elsewhere Babel would print `+0200`, and `CEST` means little to a French or Chinese reader.
-    """
-    abbreviation = format_time(moment, "z", locale=locale)
-    if abbreviation[:1] in "+-":
-        return f"(UTC{format_time(moment, 'ZZZZZ', locale=locale).replace('Z', '+00:00')})"
-    return f"{abbreviation} ({utc_offset(moment)})"
-
-
-def item_when(item: Item, locale: str) -> str:
+def item_when(item: Item, locale: str, words: TimeWords) -> str:
     """The date of an item, then its time and zone, joined as the locale joins a date and a time
     (`9 September 2020, 15:00–16:00…`, `2020年9月9日 15:00–16:00…`, `9 سبتمبر 2020، 15:00…`)."""
     dates = day_span(item.date, item.last_day, locale)
     if item.time is None:
         return dates
-    return _date_and_time(locale).format(time_span(item.date, item.time, locale), dates)
+    return _date_and_time(locale).format(time_span(item.date, item.time, locale, words), dates)
 
 
 @cache
@@ -136,9 +175,34 @@ def _date_and_time(locale: str) -> str:
     return str(Locale.parse(locale).datetime_formats["medium"])
 
 
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(numeral: str) -> int:
+    """`4` for `IV`: a phase's number as the letters write it, counted."""
+    values = [ROMAN_VALUES[letter] for letter in numeral]
+    following = [*values[1:], 0]
+    pairs = zip(values, following, strict=True)
+    return sum(-value if value < after else value for value, after in pairs)
+
+
+def phase_name(phase: str, ui: Mapping[str, str]) -> str:
+    """`Fase IV`, `第四阶段`, `المرحلة الرابعة`: `phase_name` with the language's own numbers."""
+    numbers = ui["phase_numbers"].split()
+    value = roman_value(phase)
+    number = numbers[value - 1] if value <= len(numbers) else phase
+    return ui["phase_name"].format(number=number)
+
+
 def language_name(code: str, locale: str) -> str:
-    """The name of a language in `locale`: `inglés`, `Spanish`; the code if Babel has none."""
-    return Locale.parse(code).get_display_name(locale) or code
+    """The name of a language in `locale`: `inglés`, `Spanish`, `西班牙文`; the code if none.
+
+    UN Chinese names a written language with 文 (西班牙文, as the footer), where CLDR has 语.
+    """
+    name = Locale.parse(code).get_display_name(locale) or code
+    if Locale.parse(locale).language == "zh" and name.endswith("语"):
+        return name[: -len("语")] + "文"
+    return name
 
 
 def host_and_path(url: str) -> str:

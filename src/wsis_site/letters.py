@@ -18,6 +18,8 @@ BARE_ADDRESS = re.compile(r"\bwww(?:\.[A-Za-z0-9-]+)+(?:/[\w~%/.-]*[\w~%/-])?")
 HEADER_FIELD = re.compile(r"^[^\s:\uff1a*#>\-][^:\uff1a]{0,24}(?::\s|\uff1a)")
 #: A line the original broke after a slash to fit a narrow column ("Instituciones académicas/").
 COLUMN_BREAK = re.compile(r"/ *\n(?=\S)")
+#: What ends a sentence or a clause, in the letters' scripts: the closing formula ends so.
+SENTENCE_ENDS = frozenset(".,:;!?。，：；！？،؛؟")  # noqa: RUF001 (the full-width forms are meant)
 
 
 class _SafeLinks(Treeprocessor):
@@ -79,6 +81,25 @@ def _link_addresses(element: ET.Element) -> None:
             element.insert(position + j, link)
 
 
+def _split_signatures(text: str) -> tuple[str, str]:
+    """The letter up to its closing formula, and the signatures below it, one line per line.
+
+    The closing formula ("Atentamente,", "顺致敬意。") ends with punctuation, the signature
+    lines below it ("[Original firmado]", "Houlin ZHAO", "Secretario General de la UIT") do not.
+    """
+    blocks = text.rstrip().split("\n\n")
+    start = len(blocks)
+    while start > 0:
+        lines = blocks[start - 1].strip().split("\n")
+        if lines[-1].rstrip()[-1:] in SENTENCE_ENDS or lines[0].startswith(("- ", "#")):
+            break
+        start -= 1
+    signatures = [
+        "  \n".join(line.rstrip() for line in block.strip().split("\n")) for block in blocks[start:]
+    ]
+    return "\n\n".join(blocks[:start]), "\n\n".join(signatures)
+
+
 def _line_blocks(text: str) -> str:
     """Header blocks one field per line, and the original's column breaks undone.
 
@@ -101,15 +122,33 @@ def _line_blocks(text: str) -> str:
     return "\n\n".join(blocks)
 
 
-class _NoRawHtml(Extension):
-    """Raw HTML in the text is shown as text, never passed through."""
+class _Signatures(Treeprocessor):
+    """Every paragraph is a signature: marked so that its lines print close together."""
+
+    def run(self, root: ET.Element) -> None:
+        for paragraph in root.iter("p"):
+            paragraph.set("class", "wsis-signature")
+
+
+class _LetterText(Extension):
+    """Raw HTML in the text is shown as text, never passed through; signatures are marked."""
+
+    def __init__(self, *, signatures: bool = False) -> None:
+        super().__init__()
+        self.signatures = signatures
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
+        if self.signatures:
+            md.treeprocessors.register(_Signatures(md), "signatures", 1)
 
 
 def letter_html(text: str) -> str:
     """The HTML of a letter's Markdown text, escaped and with safe links only."""
-    return markdown.markdown(_line_blocks(text), extensions=[_NoRawHtml()], output_format="html")
+    body, signatures = _split_signatures(_line_blocks(text))
+    html = markdown.markdown(body, extensions=[_LetterText()])
+    if signatures:
+        html += "\n" + markdown.markdown(signatures, extensions=[_LetterText(signatures=True)])
+    return html

@@ -12,6 +12,7 @@ from wsis_site.fields import (
     EditionId,
     Email,
     HttpsUrl,
+    InSomeLanguages,
     IsoDate,
     LanguageCode,
     Localized,
@@ -28,6 +29,7 @@ Role = Literal["co-organizer", "co-host", "collaborating-agency"]
 Format = Literal["in-person", "virtual", "hybrid", "to-be-decided"]
 ItemKind = Literal["launch", "meeting", "briefing", "deadline", "call", "event"]
 ItemStatus = Literal["confirmed", "tentative", "cancelled"]
+GrammaticalGender = Literal["feminine", "neuter"]
 CallKind = Literal[
     "consultation",
     "stocktaking",
@@ -77,13 +79,14 @@ class Organization(Model):
 
     name: Localized
     """Full official name in each language."""
-    acronym: Localized | None = None
-    """Official acronym in each language (UIT/ITU, PNUD/UNDP); omit when there is none."""
+    acronym: InSomeLanguages | None = None
+    """Official acronym in each language that has one (UIT/ITU, PNUD/UNDP); omit a language
+    without one: Arabic UN texts write most names in full (اليونسكو, but not ITU or WHO)."""
     url: HttpsUrl | None = None
 
     def acronym_in(self, language: str) -> str | None:
         """The acronym in `language`, if the organization has one."""
-        return self.acronym[language] if self.acronym else None
+        return self.acronym.get(language) if self.acronym else None
 
 
 class OrganizationsFile(Model):
@@ -98,7 +101,8 @@ class OrganizationsFile(Model):
 class Contact(Model):
     """A person or office the public can write to."""
 
-    name: Text
+    name: Localized
+    """The person's or office's name in each language, in that language's script (赵厚麟)."""
     honorific: Localized | None = None
     """Courtesy title as the letters print it (Sra./Ms)."""
     organization: Slug
@@ -157,6 +161,9 @@ class Edition(Model):
     """One yearly WSIS Forum edition."""
 
     name: Localized
+    name_gender: dict[LanguageCode, GrammaticalGender] = Field(default_factory=dict)
+    """The grammatical gender of the name where it is not masculine, for the status words that
+    agree with it: `fr: feminine` for « Manifestation de haut niveau… », `ru: neuter`."""
     description: Localized
     dates: list[DateRange] = Field(min_length=1)
     venue: Venue | None = None
@@ -260,7 +267,8 @@ class PhasesFile(Model):
 class Signatory(Model):
     """Who signed a letter, with the title printed under the signature."""
 
-    name: Text
+    name: Localized
+    """The name in each language, in that language's script, as the organization writes it."""
     honorific: Localized | None = None
     title: Localized
     organization: Slug

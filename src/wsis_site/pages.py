@@ -243,7 +243,10 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "day": partial(formatting.day, locale=locale),
         "as_of": information_as_of(data, language, today),
         "day_span": partial(formatting.day_span, locale=locale),
-        "item_when": partial(formatting.item_when, locale=locale),
+        "item_when": partial(
+            formatting.item_when, locale=locale, words=formatting.TimeWords.of(strings)
+        ),
+        "phase_name": partial(formatting.phase_name, ui=strings),
         "item_status": lambda item: timeline.item_status(item, today),
         "edition_status": lambda edition: timeline.edition_status(edition, today),
         "edition_url": edition_url,

@@ -19,6 +19,7 @@ _OLD_NEW = _SUBJECT | {"old", "new"}
 PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     # overrides/wsis/edition.html, letter.html
     "letter_of": frozenset({"date"}),
+    "letter_of_in_text": frozenset({"date"}),
     # overrides/wsis/macros.html
     "person": frozenset({"honorific", "name"}),
     "letter_original": frozenset({"language"}),
@@ -31,6 +32,12 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "timeline_announced_one": frozenset({"date"}),
     "timeline_announced_many": frozenset({"dates"}),
     "phase_title": frozenset({"phase", "title"}),
+    # wsis_site.formatting.phase_name and TimeWords
+    "phase_name": frozenset({"number"}),
+    "time_single": frozenset({"time"}),
+    "time_range": frozenset({"start", "end"}),
+    "time_zone_named": frozenset({"time", "abbreviation", "offset"}),
+    "time_zone_unnamed": frozenset({"time", "offset"}),
     "local_time": frozenset({"time", "zone"}),  # filled in the browser (wsis-local-time.js)
     "edition_year": frozenset({"name", "year"}),
     # wsis_site.calendars.FeedWriter.alarms
