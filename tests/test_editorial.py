@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, copy_project, edit
 from tests.test_pages import hrefs, text_of
+from tests.test_seed_content import LETTER_SEEDS, SEEDS
 from tests.test_validation import errors
 from wsis_site.formatting import day
 from wsis_site.loader import load_site_data
@@ -138,18 +140,65 @@ def test_letter_headers_are_one_field_per_line(site: Path) -> None:
     assert "Academia/Technical community</li>" in html
 
 
-def test_signatures_are_one_block_per_signatory(site: Path) -> None:
-    page = site / "letters" / "2024-01-31-wsis-plus-20-invitation" / "index.html"
+def signatures(page: Path) -> list[str]:
+    """The signature paragraphs of a letter page, as HTML."""
     html = page.read_text()
-    blocks = re.findall(r'<p class="wsis-signature">(.*?)</p>', html, re.DOTALL)
-    assert len(blocks) == 5
-    assert "[Original firmado]" in blocks[4]
-    assert "Sra. Rebeca Grynspan" in blocks[4]
-    assert "Secretaria General" in blocks[4]
-    assert "Sra. Rebeca  \n" not in html
-    assert "Grynspan</strong><br>" in blocks[4]
-    later = (site / "letters" / "2023-11-06-wsis-2024-contributions" / "index.html").read_text()
-    assert "Doreen Bogdan-Martin</strong><br>\n  Secretaria General<br>" in later
+    block = html[html.index('<div class="wsis-signatures">') :]
+    return re.findall(r"<p>(.*?)</p>", block[: block.index("</div>")], re.DOTALL)
+
+
+def test_spanish_signatures_are_printed_as_issued(site: Path) -> None:
+    letters = site / "letters"
+    # Five marks, then five blocks broken where the original's narrow columns broke them.
+    issued = signatures(letters / "2024-01-31-wsis-plus-20-invitation" / "index.html")
+    assert issued[:5] == ["[Original firmado]"] * 5
+    assert issued[9] == "Sra. Rebeca<br>\nGrynspan<br>\nSecretaria General<br>\nUNCTAD"
+    assert issued[6] == "Sra. Doreen<br>\nBOGDAN-MARTIN<br>\nSecretaria General<br>\nUIT"
+    # The 2020 letter's own mark and capitals; the 2023 letter has no mark at all.
+    assert signatures(letters / "2020-10-13-wsis-forum-2021" / "index.html") == [
+        "<em>(firmado)</em>",
+        "Houlin ZHAO<br>\nSecretario General de la UIT",
+    ]
+    later = letters / "2023-11-06-wsis-2024-contributions" / "index.html"
+    assert signatures(later) == ["Doreen Bogdan-Martin<br>\nSecretaria General"]
+    assert "firmado" not in later.read_text()
+
+
+def test_translated_signatures_are_one_block_per_signatory(site: Path) -> None:
+    page = site / "zh" / "letters" / "2024-01-31-wsis-plus-20-invitation" / "index.html"
+    blocks = signatures(page)
+    assert blocks[0::2] == ["[原件已签名]"] * 5
+    assert blocks[9] == "蕾韦卡·格林斯潘女士<br>\n秘书长<br>\n贸发会议"
+    # The signatories' section: name, title and organization each on its own line.
+    english = (
+        site / "en" / "letters" / "2024-01-31-wsis-plus-20-invitation" / "index.html"
+    ).read_text()
+    assert (
+        "<li><strong>Mr Albert Rösti</strong><br>Head of the Federal Department of the "
+        "Environment, Transport, Energy and Communications<br>Swiss Confederation</li>"
+    ) in english
+
+
+def seed_text(markdown: str) -> str:
+    """A seed letter's words as a page shows them: Markdown's marks and link targets removed, and
+    the narrow column's breaks after a slash undone ("Académicas/ Comunidad")."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)  # [words](target) -> words
+    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
+    text = re.sub(r"^\s*- ", "", text.replace("\\", ""), flags=re.MULTILINE)
+    text = re.sub(r"/ *\n", "/", text.replace("**", "").replace("*", ""))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the source letters are beside the repository")
+@pytest.mark.parametrize(("letter_id", "seed"), LETTER_SEEDS.items())
+def test_spanish_letter_pages_read_as_the_seed_letters(
+    site: Path, letter_id: str, seed: str
+) -> None:
+    html = (site / "letters" / letter_id / "index.html").read_text()
+    article = html[html.index('<article class="wsis-letter-text"') : html.index("</article>")]
+    blocks = re.sub(r"</?(?:p|li|ul|ol|br|h\d|article)\b[^>]*>", " ", article)  # a space between
+    shown = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", blocks))).strip()  # none inside
+    assert shown == seed_text((SEEDS / seed).read_text(encoding="utf-8"))
 
 
 def test_addresses_written_in_letters_are_https_links(site: Path) -> None:

@@ -77,7 +77,7 @@ def test_edition_2021_in_english_uses_official_names(site: Path) -> None:
     assert "6 November 2020, 10:10–11:00 CET (UTC+1)" in text
     assert "Co-organizers ITU · International Telecommunication Union" in text
     assert "UNDP · United Nations Development Programme" in text
-    assert "UN Women · United Nations Entity for Gender Equality" in text
+    assert "UN-Women · United Nations Entity for Gender Equality" in text
     assert "CMSI" not in text
 
 
@@ -135,7 +135,8 @@ def test_letter_pages_show_the_original_and_the_translation(site: Path) -> None:
     assert "Texto original, en español." in spanish
     assert "se articula en torno a las seis fases siguientes" in spanish
     assert "Referencia Foro CMSI 2021" in spanish
-    assert "Houlin Zhao, Secretario General de la UIT" in spanish
+    assert "Houlin Zhao Secretario General Unión Internacional de Telecomunicaciones" in spanish
+    assert "Atentamente, (firmado) Houlin ZHAO Secretario General de la UIT" in spanish
     assert "enumera cinco" in spanish
     assert "Unofficial translation of the original Spanish text." in english
     assert "six phases" in english
@@ -279,7 +280,8 @@ def test_a_seventh_language_is_configuration_plus_translations(
     page = built / "de" / "editions" / "2021" / "index.html"
     assert '<html lang="de"' in page.read_text(encoding="utf-8")
     assert "17.–21. Mai 2021" in text_of(page)  # Babel's German dates
-    assert "9. September 2020, 15:00–16:00 Uhr MESZ (UTC+2)" in text_of(page)  # CLDR's MESZ
+    # Times as the English words it was copied from write them, with the letters' zone.
+    assert "9. September 2020, 15:00–16:00 CEST (UTC+2)" in text_of(page)
     assert (built / "de" / "letters" / "2020-10-13-wsis-forum-2021" / "index.html").is_file()
     home = (built / "index.html").read_text("utf-8")
     for code in (*LANGUAGES, "de"):  # every language's version, the new one included
@@ -300,14 +302,14 @@ FACTS_BY_LANGUAGE = {
     "ar/": (
         "17–21 مايو 2021",
         GENEVA["ar"],
-        "9 سبتمبر 2020، 15:00–16:00 ( UTC+02:00 )",
+        "9 سبتمبر 2020، من الساعة 15:00 إلى الساعة 16:00 ( CEST ، UTC+2 )",
         "27–31 مايو 2024",
         "15 فبراير 2024",
     ),
     "zh/": (
         "2021年5月17日至21日",
         GENEVA["zh"],
-        "2020年9月9日 15:00–16:00 (UTC+02:00)",
+        "2020年9月9日 15:00至16:00（CEST，UTC+2）",
         "2024年5月27日至31日",
         "2024年2月15日",
     ),
@@ -321,14 +323,14 @@ FACTS_BY_LANGUAGE = {
     "fr/": (
         "17–21 mai 2021",
         GENEVA["fr"],
-        "9 septembre 2020, 15:00 – 16:00 (UTC+02:00)",
+        "9 septembre 2020, de 15 heures à 16 heures (CEST, UTC+2)",
         "27–31 mai 2024",
         "15 février 2024",
     ),
     "ru/": (
         "17–21 мая 2021 г.",
         GENEVA["ru"],
-        "9 сентября 2020 г., 15:00–16:00 (UTC+02:00)",
+        "9 сентября 2020 г., 15:00–16:00 (CEST, UTC+2)",
         "27–31 мая 2024 г.",
         "15 февраля 2024 г.",
     ),

@@ -277,7 +277,7 @@ def test_every_error_is_reported_at_once_across_files(data_dir: Path) -> None:
 
 def test_control_character_in_yaml(data_dir: Path) -> None:
     path = data_dir / "contacts.yaml"
-    line = edit(path, "    name: Gitanjali Sah", "    name: Gitanjali\x07Sah")
+    line = edit(path, "      es: Gitanjali Sah", "      es: Gitanjali\x07Sah")
     assert errors(data_dir) == [
         f"data/contacts.yaml:{line}:20: the invisible character U+0007 is not allowed: remove it"
     ]
@@ -326,4 +326,13 @@ def test_translation_must_use_the_same_allowed_placeholders(data_dir: Path) -> N
     assert errors(data_dir) == [
         f"data/ui/en.yaml:{line}:23: change_edition_added: uses {{title}} but "
         f"data/ui/es.yaml:{spanish} uses {{name}}: use the same placeholders"
+    ]
+
+
+def test_a_time_pattern_takes_hours_minutes_and_quoted_words(data_dir: Path) -> None:
+    path = data_dir / "ui" / "fr.yaml"
+    line = edit(path, "time_pattern: \"H 'h' mm\"", 'time_pattern: "H h mm"')
+    assert errors(data_dir) == [
+        f"data/ui/fr.yaml:{line}:15: time_pattern: 'H h mm' is not a time pattern: write HH or H "
+        "for the hour, mm for the minutes, and words between single quotes, e.g. HH:mm or H 'h' mm"
     ]

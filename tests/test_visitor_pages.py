@@ -173,7 +173,7 @@ def test_edition_2024_separates_taking_part_from_supporting_the_forum(site: Path
     assert "Deadline Submission deadline for the WSIS Stocktaking" in text
     assert "31 January 2024 Next Open" in text
     # A deadline from a later letter is attributed to it.
-    assert "15 February 2024 Open Announced in: Letter of 31 January 2024" in text
+    assert "15 February 2024 Open Announced in: letter of 31 January 2024" in text
 
 
 def test_edition_pages_carry_their_letters_editor_notes(site: Path) -> None:

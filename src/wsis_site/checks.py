@@ -34,6 +34,15 @@ RESERVED_IDS = frozenset(
 #: The calendar ids of an edition's forum days.
 FORUM_ID = re.compile(r"forum(?:-[0-9]+)?")
 
+#: The UI texts that are Babel time patterns (`formatting.TimeWords`): hours, minutes, and
+#: words in quotes; any other letter is a Babel field (`b`, a period of the day) or a crash.
+TIME_PATTERN_KEYS = frozenset({"time_pattern", "time_pattern_on_the_hour"})
+TIME_PATTERN = re.compile(r"(?:H{1,2}|m{1,2}|'[^']+'|[^A-Za-z'{}])+")
+TIME_PATTERN_PROBLEM = (
+    "'{value}' is not a time pattern: write HH or H for the hour, mm for the minutes, and words "
+    "between single quotes, e.g. HH:mm or H 'h' mm"
+)
+
 
 def cross_check(parsed: ParsedFiles) -> list[DataIssue]:
     """Every cross-field and cross-file problem in the files that validated on their own."""
@@ -350,6 +359,10 @@ class _Checker:
                 yield self.issue(name, (key,), f"unknown key {key!r}: not in {default_file}")
             for key in sorted(strings.keys() & reference.keys()):
                 yield from self._placeholders(key, language, default)
+            for key in TIME_PATTERN_KEYS & strings.keys():
+                if not TIME_PATTERN.fullmatch(strings[key]):
+                    problem = TIME_PATTERN_PROBLEM.format(value=strings[key])
+                    yield self.issue(name, (key,), problem)
 
     def _placeholders(self, key: str, language: str, default: str) -> Iterator[DataIssue]:
         """A text's placeholders are refused where they changed, naming the other language's."""

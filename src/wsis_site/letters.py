@@ -122,33 +122,24 @@ def _line_blocks(text: str) -> str:
     return "\n\n".join(blocks)
 
 
-class _Signatures(Treeprocessor):
-    """Every paragraph is a signature: marked so that its lines print close together."""
-
-    def run(self, root: ET.Element) -> None:
-        for paragraph in root.iter("p"):
-            paragraph.set("class", "wsis-signature")
-
-
 class _LetterText(Extension):
-    """Raw HTML in the text is shown as text, never passed through; signatures are marked."""
-
-    def __init__(self, *, signatures: bool = False) -> None:
-        super().__init__()
-        self.signatures = signatures
+    """Raw HTML in the text is shown as text, never passed through."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
-        if self.signatures:
-            md.treeprocessors.register(_Signatures(md), "signatures", 1)
 
 
 def letter_html(text: str) -> str:
     """The HTML of a letter's Markdown text, escaped and with safe links only."""
     body, signatures = _split_signatures(_line_blocks(text))
-    html = markdown.markdown(body, extensions=[_LetterText()])
+    html = _markdown(body)
     if signatures:
-        html += "\n" + markdown.markdown(signatures, extensions=[_LetterText(signatures=True)])
+        # One wrapper whatever the text: the page's shape never depends on what was written.
+        html += f'\n<div class="wsis-signatures">\n{_markdown(signatures)}\n</div>'
     return html
+
+
+def _markdown(text: str) -> str:
+    return markdown.markdown(text, extensions=[_LetterText()], output_format="html")

@@ -148,6 +148,9 @@ def completeness_table(found: Sequence[Translation], record: Record) -> str:
 
 # --- Where the translated texts are ---------------------------------------------------------
 
+#: Fields written only in the languages that have one (`models.Organization.acronym`).
+SOME_LANGUAGES_FIELDS = frozenset({("acronym",)})
+
 
 def _localized(
     document: SourceDocument | None, name: str, default: str, others: Sequence[str]
@@ -162,6 +165,8 @@ def _localized(
         source_at = _at(document, (*path, default))
         for language in others:
             present = _written(texts.get(language))
+            if not present and path[-1:] in SOME_LANGUAGES_FIELDS:
+                continue  # a language without an acronym is not missing one
             at = _at(document, (*path, language) if present else path)
             yield Translation(key, language, source, source_at, at, present)
 
