@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import ROOT
 from wsis_site.loader import SiteData, load_site_data
+from wsis_site.models import Contact, Signatory
 
 KINDS = ("launch", "meeting", "briefing", "deadline", "call", "event")
 TIMES = ("past", "today", "upcoming")
@@ -168,7 +169,8 @@ def visible_text(page: Path, language: str) -> str:
 
 def latin_names(data: SiteData) -> set[str]:
     """Every person's name and organization's acronym as the Latin-script languages write them."""
-    people = [*data.contacts.values(), *(s for x in data.letters.values() for s in x.signatories)]
+    signatories = (s for letter in data.letters.values() for s in letter.signatories)
+    people: list[Contact | Signatory] = [*data.contacts.values(), *signatories]
     names = {word for person in people for word in person.name["en"].split()}
     acronyms = {
         acronym
