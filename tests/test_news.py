@@ -94,7 +94,7 @@ def test_atom_structure_follows_rfc_4287(site: Path) -> None:
         "Forum High-Level Event, 27–31 May 2024, Geneva, Switzerland"
     )
     assert first.findtext(f"{ATOM}summary") == (
-        "31 January 2024 · Evento de Alto Nivel del Foro de la CMSI+20-2024"
+        "31 January 2024 · Original reference: Evento de Alto Nivel del Foro de la CMSI+20-2024"
     )
 
 

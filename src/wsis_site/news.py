@@ -98,12 +98,16 @@ def is_news(change: Change) -> bool:
 
 def _letters(data: SiteData, language: str) -> Iterator[NewsEntry]:
     locale = data.babel_locales[language]
+    words = data.ui[language]
     for letter_id, letter in data.letters.items():
+        # The reference is an identifier: as issued, and labelled so, in every language.
+        reference = words["reference_as_issued"] + words["colon"]
+        reference += letter.reference[letter.original_language]
         yield NewsEntry(
             id=_id(data, language, f"letter/{letter_id}"),
             updated=datetime.combine(letter.date, time(), UTC),
             title=data.ui[language]["news_letter"].format(title=letter.subject[language]),
-            summary=f"{day(letter.date, locale)} · {letter.reference[language]}",
+            summary=f"{day(letter.date, locale)} · {reference}",
             link=data.base_url(language) + letter_url(letter_id),
         )
 
