@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LANGUAGES, edit
+from wsis_site.changes import Snapshot, compare
 from wsis_site.cli import main
 
 
@@ -165,3 +166,16 @@ def test_unknown_revision_is_an_error(
     project, base = repo
     assert main(["changes", "--data", str(project / "data"), "no-such-branch", base]) == 2
     assert "'no-such-branch' is not a commit of this repository" in capsys.readouterr().err
+
+
+def test_a_translation_written_is_not_a_venue_moving() -> None:
+    def snapshot(venue: dict[str, dict[str, str]]) -> Snapshot:
+        return Snapshot({"editions": {"2021": {"venue": venue}}}, {}, {})
+
+    spanish = {"city": {"es": "Ginebra"}, "country": {"es": "Suiza"}}
+    translated = {"city": {"es": "Ginebra", "fr": "Genève"}, "country": {"es": "Suiza"}}
+    moved = {"city": {"es": "Túnez", "fr": "Genève"}, "country": {"es": "Suiza"}}
+    named = {**translated, "name": {"es": "Sede de la UIT"}}
+    assert [c.kind for c in compare(snapshot(spanish), snapshot(translated))] == []
+    assert [c.kind for c in compare(snapshot(translated), snapshot(moved))] == ["edition_venue"]
+    assert [c.kind for c in compare(snapshot(translated), snapshot(named))] == ["edition_venue"]

@@ -167,8 +167,9 @@ def test_spanish_signatures_are_printed_as_issued(site: Path) -> None:
 def test_translated_signatures_are_one_block_per_signatory(site: Path) -> None:
     page = site / "zh" / "letters" / "2024-01-31-wsis-plus-20-invitation" / "index.html"
     blocks = signatures(page)
-    assert blocks[0::2] == ["[原件已签名]"] * 5
-    assert blocks[9] == "蕾韦卡·格林斯潘女士<br>\n秘书长<br>\n贸发会议"
+    # As Chinese letters sign: the mark in full-width brackets, no honorific, office after body.
+    assert blocks[0::2] == ["（签名）"] * 5
+    assert blocks[9] == "蕾韦卡·格林斯潘<br>\n贸发会议秘书长"
     # The signatories' section: name, title and organization each on its own line.
     english = (
         site / "en" / "letters" / "2024-01-31-wsis-plus-20-invitation" / "index.html"

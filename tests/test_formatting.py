@@ -97,6 +97,8 @@ def test_time_span_in_other_zones() -> None:
             time(11),
             "de 10 h 10 à 11 heures (CET, UTC+1)",
         ),
+        # One hour in the singular, as CLDR's French plural rules count it.
+        ("fr", "fr", date(2020, 9, 9), time(1), time(2), "de 1 heure à 2 heures (CEST, UTC+2)"),
         ("ru", "ru", date(2020, 9, 9), time(15), time(16), "15:00–16:00 (CEST, UTC+2)"),
         ("zh", "zh", date(2020, 9, 9), time(15), time(16), "15:00至16:00（CEST，UTC+2）"),
         (

@@ -71,7 +71,7 @@ NAME_GENDER = {"feminine": "f", "neuter": "n"}
 INVARIABLE = {
     "es": {"En curso", "Vence hoy", "Provisional"},
     "fr": {"En cours", "À venir", "Dernier jour", "Provisoire"},
-    "ru": {"Проходит", "Предстоит", "Истекает сегодня", "Прием открыт"},
+    "ru": {"Проходит", "Предстоит", "Истекает сегодня"},
     "ar": {"ينقضي اليوم", "لم ينقضِ بعد"},
 }
 

@@ -130,6 +130,19 @@ def compare(old: Snapshot, new: Snapshot) -> list[Change]:
     return changes
 
 
+def _differs(before: Any, after: Any) -> bool:
+    """Whether a value changed, a translation added or taken out not counting: a venue moves
+    when a text in a language both versions have differs, not when French is first written."""
+    if not (isinstance(before, dict) and isinstance(after, dict)):
+        return bool(before != after)
+    shared = before.keys() & after.keys()
+    added_or_removed = (before.keys() | after.keys()) - shared
+    # A key on one side only is a translation (a text) or a part of the value (a venue's name).
+    if any(not isinstance((before | after)[key], str) for key in added_or_removed):
+        return True
+    return any(_differs(before[key], after[key]) for key in shared)
+
+
 def _edition_changes(
     edition_id: str, before: Mapping[str, Any], after: Mapping[str, Any]
 ) -> Iterator[Change]:
@@ -141,7 +154,7 @@ def _edition_changes(
         yield Change("edition_added", edition_id, after)
         return
     for field in EDITION_SCHEDULE_FIELDS:
-        if before.get(field) != after.get(field):
+        if _differs(before.get(field), after.get(field)):
             yield Change(f"edition_{field}", edition_id, after, before.get(field), after.get(field))
     texts = ("name", "description")
     yield from _text_changes(edition_id, before, after, texts)
@@ -282,9 +295,12 @@ class Reporter:
         return self.t(f"format_{str(raw).replace('-', '_')}") if raw else "—"
 
     def venue(self, raw: Any) -> str:
-        """A venue as its name, city and country, or a dash when there was none."""
-        parts = [self.localized(value) for value in as_mapping(raw).values() if value]
-        return ", ".join(parts) or "—"
+        """A venue as the pages write it ("Sede de la UIT, Ginebra (Suiza)"), or a dash."""
+        venue = as_mapping(raw)
+        city, country = (self.localized(venue.get(part)) for part in ("city", "country"))
+        place = self.t("city_country", city=city, country=country) if city or country else ""
+        name = self.localized(venue.get("name"))
+        return self.t("comma").join(part for part in (name, place) if part) or "—"
 
     def report(self, changes: list[Change]) -> str:
         """The Markdown section of this language."""

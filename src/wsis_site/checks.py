@@ -36,7 +36,9 @@ FORUM_ID = re.compile(r"forum(?:-[0-9]+)?")
 
 #: The UI texts that are Babel time patterns (`formatting.TimeWords`): hours, minutes, and
 #: words in quotes; any other letter is a Babel field (`b`, a period of the day) or a crash.
-TIME_PATTERN_KEYS = frozenset({"time_pattern", "time_pattern_on_the_hour"})
+TIME_PATTERN_KEYS = frozenset(
+    {"time_pattern", "time_pattern_on_the_hour", "time_pattern_on_the_hour_one"}
+)
 TIME_PATTERN = re.compile(r"(?:H{1,2}|m{1,2}|'[^']+'|[^A-Za-z'{}])+")
 TIME_PATTERN_PROBLEM = (
     "'{value}' is not a time pattern: write HH or H for the hour, mm for the minutes, and words "

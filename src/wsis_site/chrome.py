@@ -70,6 +70,12 @@ THEME_WORDS = {
     "action.skip": "theme_skip",
     "search": "theme_search",
     "select.language": "theme_select_language",
+    "header": "theme_header",
+    "search.result.placeholder": "theme_search_placeholder",
+    "search.result.one": "theme_search_result_one",
+    "search.result.other": "theme_search_result_other",
+    "search.result.more.one": "theme_search_result_more_one",
+    "search.result.more.other": "theme_search_result_more_other",
 }
 
 

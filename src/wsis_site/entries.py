@@ -103,7 +103,7 @@ class EntryWords:
         if entry.item.phase:
             phase = phase_name(entry.item.phase, self.data.ui[self.language])
             title = self.t("phase_title").format(phase=phase, title=title)
-        return f"{title} ({edition_name})"
+        return self.t("entry_title").format(title=title, edition=edition_name)
 
     def page_url(self, entry: Entry) -> str:
         """The https address of the entry on its edition's page."""
@@ -128,10 +128,10 @@ class EntryWords:
         venue = entry.edition.venue
         if entry.item is not None or venue is None:
             return None
-        place = [venue.city[self.language], venue.country[self.language]]
-        if venue.name:
-            place.insert(0, venue.name[self.language])
-        return ", ".join(place)
+        city = venue.city[self.language]
+        place = self.t("city_country").format(city=city, country=venue.country[self.language])
+        # As the pages write it: "Sede de la UIT, Ginebra (Suiza)", in Chinese with its own comma.
+        return venue.name[self.language] + self.t("comma") + place if venue.name else place
 
     def category(self, entry: Entry) -> str:
         """CATEGORIES: the kind of entry, in words."""

@@ -104,6 +104,8 @@ class TimeWords:
     """Babel pattern of a time with minutes: `HH:mm`, `H 'h' mm` (French: 10 h 10)."""
     on_the_hour: str
     """Babel pattern of a time on the hour: `HH:mm`, `H 'heures'` (French: 15 heures)."""
+    on_the_hour_one: str
+    """The same for an hour CLDR's plural rules count as one: `H 'heure'` (French: 1 heure)."""
     single: str
     """`{time}`; Spanish `{time} horas`."""
     range: str
@@ -119,6 +121,7 @@ class TimeWords:
         return cls(
             pattern=ui["time_pattern"],
             on_the_hour=ui["time_pattern_on_the_hour"],
+            on_the_hour_one=ui["time_pattern_on_the_hour_one"],
             single=ui["time_single"],
             range=ui["time_range"],
             named_zone=ui["time_zone_named"],
@@ -127,8 +130,10 @@ class TimeWords:
 
     def clock(self, value: time, locale: str) -> str:
         """One time of day: `15:00`, `15.00`, `15 heures`, `10 h 10`."""
-        pattern = self.on_the_hour if value.minute == 0 else self.pattern
-        return format_time(value, pattern, locale=locale)
+        if value.minute:
+            return format_time(value, self.pattern, locale=locale)
+        one = Locale.parse(locale).plural_form(value.hour) == "one"
+        return format_time(value, self.on_the_hour_one if one else self.on_the_hour, locale=locale)
 
 
 @cache
@@ -166,11 +171,11 @@ def item_when(item: Item, locale: str, words: TimeWords) -> str:
     dates = day_span(item.date, item.last_day, locale)
     if item.time is None:
         return dates
-    return _date_and_time(locale).format(time_span(item.date, item.time, locale, words), dates)
+    return date_and_time(locale).format(time_span(item.date, item.time, locale, words), dates)
 
 
 @cache
-def _date_and_time(locale: str) -> str:
+def date_and_time(locale: str) -> str:
     """The locale's pattern joining a date ({1}) and a time ({0}): `{1}, {0}`, `{1} {0}`."""
     return str(Locale.parse(locale).datetime_formats["medium"])
 

@@ -269,7 +269,9 @@ class Signatory(Model):
 
     name: Localized
     """The name in each language, in that language's script, as the organization writes it."""
-    honorific: Localized | None = None
+    honorific: InSomeLanguages | None = None
+    """Courtesy title before or after the name, in the languages that give one (Chinese
+    signatures have none)."""
     title: Localized
     organization: Slug
 

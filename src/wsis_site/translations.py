@@ -148,8 +148,8 @@ def completeness_table(found: Sequence[Translation], record: Record) -> str:
 
 # --- Where the translated texts are ---------------------------------------------------------
 
-#: Fields written only in the languages that have one (`models.Organization.acronym`).
-SOME_LANGUAGES_FIELDS = frozenset({("acronym",)})
+#: Fields written only in the languages that have one (`fields.InSomeLanguages`).
+SOME_LANGUAGES_FIELDS = frozenset({("acronym",), ("honorific",)})
 
 
 def _localized(

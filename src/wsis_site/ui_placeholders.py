@@ -45,6 +45,7 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "reminder_day": frozenset({"title"}),
     # wsis_site.entries.EntryWords.title
     "forum_days": frozenset({"edition"}),
+    "entry_title": frozenset({"title", "edition"}),
     # wsis_site.changes.Reporter.line
     "change_item_added": _SUBJECT | {"when"},
     "change_item_moved": _OLD_NEW,

@@ -160,8 +160,11 @@ LOCAL_TIMES = {
     ("America/New_York", "en/"): "09:00–10:00 your local time (Eastern Daylight Time)",
     ("Asia/Tokyo", "en/"): "22:00–23:00 your local time (Japan Standard Time)",
     ("Pacific/Auckland", "en/"): "10 September, 01:00–02:00 your local time",
-    ("America/New_York", ""): "9:00–10:00 en su hora local",  # Spanish writes 9:00, as 15:00
-    ("Asia/Tokyo", "ar/"): "22:00–23:00 بتوقيتكم المحلي",
+    # In the page's own words for times: "15.00-16.00 horas", "de 15 heures à 16 heures".
+    ("America/New_York", ""): "09.00-10.00 horas en su hora local",
+    ("Asia/Tokyo", "ar/"): "من الساعة 22:00 إلى الساعة 23:00 بتوقيتكم المحلي",
+    ("Pacific/Auckland", "fr/"): "10 septembre, de 1 heure à 2 heures à votre heure locale",
+    ("Asia/Tokyo", "zh/"): "您当地时间22:00至23:00",
 }
 
 

@@ -6,12 +6,17 @@
   const slots = document.querySelectorAll(".wsis-local-time[data-wsis-start]");
   // Intl's first use loads the locale's data: only pages with timed meetings pay for it.
   const visitor = slots.length ? Intl.DateTimeFormat().resolvedOptions().timeZone : "";
-  // As the pages write times: a 24-hour clock and Western digits, in every language.
-  const clock = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", numberingSystem: "latn" };
-  const withDay = { ...clock, day: "numeric", month: "long" };
+  // The hour and minute on a 24-hour clock; the words around them are the page's own.
+  const clock = { hour: "numeric", minute: "numeric", hourCycle: "h23", numberingSystem: "latn" };
+  const dayMonth = { day: "numeric", month: "long", numberingSystem: "latn" };
   const dayOnly = { day: "numeric" };
   const zoneName = { timeZoneName: "long" };
   const formats = new Map();
+  const pluralRules = new Map();
+  const plurals = (locale) => {
+    if (!pluralRules.has(locale)) pluralRules.set(locale, new Intl.PluralRules(locale));
+    return pluralRules.get(locale);
+  };
   const format = (locale, options, timeZone) => {
     const key = JSON.stringify([locale, options, timeZone]);
     if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat(locale, { ...options, timeZone }));
@@ -25,18 +30,37 @@
     const end = new Date(slot.dataset.wsisEnd);
     const meeting = slot.dataset.wsisZone;
     if (Number.isNaN(start.valueOf()) || Number.isNaN(end.valueOf())) continue;
-    const there = format(locale, withDay, meeting).formatRange(start, end);
-    const here = format(locale, withDay, visitor).formatRange(start, end); // one time if start is end
-    if (here === there) continue; // the same clock: nothing to add
-    // The day is said only when the visitor's differs from the meeting's.
+    const words = slot.dataset;
+    // A time as the page's `time_pattern` writes it: HH or H, mm, and 'quoted' words.
+    const written = (moment) => {
+      const parts = format(locale, clock, visitor).formatToParts(moment);
+      const hour = Number(parts.find((part) => part.type === "hour")?.value);
+      const minute = Number(parts.find((part) => part.type === "minute")?.value);
+      // On the hour, in the singular where the language counts the hour as one (1 heure).
+      const one = minute === 0 && plurals(locale).select(hour) === "one";
+      const pattern = minute ? words.wsisClock : one ? words.wsisOnTheHourOne : words.wsisOnTheHour;
+      return pattern.replace(/'([^']*)'|HH|H|mm|m/gu, (token, quoted) => {
+        if (quoted !== undefined) return quoted;
+        const value = token.startsWith("H") ? hour : minute;
+        return token.length === 2 ? String(value).padStart(2, "0") : String(value);
+      });
+    };
+    const here = [start, end].map((moment) => format(locale, clock, visitor).format(moment));
+    const there = [start, end].map((moment) => format(locale, clock, meeting).format(moment));
+    if (here.join() === there.join()) continue; // the same clock: nothing to add
+    let time =
+      start.valueOf() === end.valueOf()
+        ? words.wsisSingle.replace("{time}", written(start))
+        : words.wsisRange.replace("{start}", written(start)).replace("{end}", written(end));
+    // The day is said only when the visitor's differs from the meeting's, joined as the page
+    // joins a date and a time ("10 septembre, de 1 heures…", "9月10日 01:00至02:00").
     const sameDay =
       format(locale, dayOnly, visitor).format(start) ===
       format(locale, dayOnly, meeting).format(start);
-    // Without the spaces some languages put around the range's dash, as the pages write it.
-    const time = (sameDay ? format(locale, clock, visitor).formatRange(start, end) : here).replace(
-      /\s+–\s+/u,
-      "–",
-    );
+    if (!sameDay) {
+      const day = format(locale, dayMonth, visitor).format(start);
+      time = words.wsisDateTime.replace("{1}", day).replace("{0}", time);
+    }
     const zone = format(locale, zoneName, visitor)
       .formatToParts(start)
       .find((part) => part.type === "timeZoneName")?.value;
