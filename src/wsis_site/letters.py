@@ -122,7 +122,7 @@ def _line_blocks(text: str) -> str:
     return "\n\n".join(blocks)
 
 
-class _LetterText(Extension):
+class _NoRawHtml(Extension):
     """Raw HTML in the text is shown as text, never passed through."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
@@ -136,10 +136,10 @@ def letter_html(text: str) -> str:
     body, signatures = _split_signatures(_line_blocks(text))
     html = _markdown(body)
     if signatures:
-        # One wrapper whatever the text: the page's shape never depends on what was written.
+        # One wrapper for all of them, however many: the shape of the page does not depend on it.
         html += f'\n<div class="wsis-signatures">\n{_markdown(signatures)}\n</div>'
     return html
 
 
 def _markdown(text: str) -> str:
-    return markdown.markdown(text, extensions=[_LetterText()], output_format="html")
+    return markdown.markdown(text, extensions=[_NoRawHtml()], output_format="html")
