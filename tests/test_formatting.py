@@ -73,21 +73,24 @@ def test_time_span_in_other_zones() -> None:
     kolkata = TimeSlot(start=time(9), end=time(10), zone="Asia/Kolkata")
     assert time_span(date(2024, 1, 10), kolkata, "en_GB", words("en")) == "09:00–10:00 (UTC+5:30)"
     new_york = TimeSlot(start=time(9), end=None, zone="America/New_York")
-    assert time_span(date(2024, 7, 1), new_york, "fr", words("fr")) == "à 9 heures (EDT, UTC-4)"
+    assert (
+        time_span(date(2024, 7, 1), new_york, "fr", words("fr")) == "à 9\u00a0heures (EDT, UTC-4)"
+    )
 
 
 @pytest.mark.parametrize(
     ("language", "locale", "when", "start", "end", "expected"),
     [
         ("en", "en_GB", date(2020, 9, 9), time(15), time(16), "15:00–16:00 CEST (UTC+2)"),
-        # French UN style: "de 15 heures à 16 heures", "10 h 10", zone as the French letter has it.
+        # French UN style: "de 15 heures à 16 heures", "10 h 10" (no-break spaces), zone as the
+        # French letter has it.
         (
             "fr",
             "fr",
             date(2020, 9, 9),
             time(15),
             time(16),
-            "de 15 heures à 16 heures (CEST, UTC+2)",
+            "de 15\u00a0heures à 16\u00a0heures (CEST, UTC+2)",
         ),
         (
             "fr",
@@ -95,10 +98,17 @@ def test_time_span_in_other_zones() -> None:
             date(2020, 11, 6),
             time(10, 10),
             time(11),
-            "de 10 h 10 à 11 heures (CET, UTC+1)",
+            "de 10\u00a0h\u00a010 à 11\u00a0heures (CET, UTC+1)",
         ),
         # One hour in the singular, as CLDR's French plural rules count it.
-        ("fr", "fr", date(2020, 9, 9), time(1), time(2), "de 1 heure à 2 heures (CEST, UTC+2)"),
+        (
+            "fr",
+            "fr",
+            date(2020, 9, 9),
+            time(1),
+            time(2),
+            "de 1\u00a0heure à 2\u00a0heures (CEST, UTC+2)",
+        ),
         ("ru", "ru", date(2020, 9, 9), time(15), time(16), "15:00–16:00 (CEST, UTC+2)"),
         ("zh", "zh", date(2020, 9, 9), time(15), time(16), "15:00至16:00（CEST，UTC+2）"),
         (

@@ -331,7 +331,7 @@ def test_translation_must_use_the_same_allowed_placeholders(data_dir: Path) -> N
 
 def test_a_time_pattern_takes_hours_minutes_and_quoted_words(data_dir: Path) -> None:
     path = data_dir / "ui" / "fr.yaml"
-    line = edit(path, "time_pattern: \"H 'h' mm\"", 'time_pattern: "H h mm"')
+    line = edit(path, "time_pattern: \"H'\u00a0h\u00a0'mm\"", 'time_pattern: "H h mm"')
     assert errors(data_dir) == [
         f"data/ui/fr.yaml:{line}:15: time_pattern: 'H h mm' is not a time pattern: write HH or H "
         "for the hour, mm for the minutes, and words between single quotes, e.g. HH:mm or H 'h' mm"
