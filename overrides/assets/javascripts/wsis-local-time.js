@@ -53,7 +53,7 @@
         ? words.wsisSingle.replace("{time}", written(start))
         : words.wsisRange.replace("{start}", written(start)).replace("{end}", written(end));
     // The day is said only when the visitor's differs from the meeting's, joined as the page
-    // joins a date and a time ("10 septembre, de 1 heures…", "9月10日 01:00至02:00").
+    // joins a date and a time ("10 septembre, de 1 heure à 2 heures", "9月10日 01:00至02:00").
     const sameDay =
       format(locale, dayOnly, visitor).format(start) ===
       format(locale, dayOnly, meeting).format(start);
