@@ -80,3 +80,20 @@ def test_hand_written_page_cannot_hide_a_generated_one(project: Path) -> None:
     data = load_site_data(project / "data")
     with pytest.raises(DocsTreeError, match=r"deadlines/index\.md is generated from data/"):
         write_docs_tree(data, project / "docs", project / "overrides" / "wsis", build_date({}))
+
+
+def test_a_hand_written_page_must_be_utf8(project: Path) -> None:
+    page = project / "docs" / "fr" / "about.md"
+    page.write_bytes(page.read_bytes() + "\nCafé déjà vu\n".encode("latin-1"))
+    line = page.read_bytes().count(b"\n")
+    data = load_site_data(project / "data")
+    with pytest.raises(DocsTreeError, match=rf"about\.md:{line}:4: byte 0xE9 is not valid UTF-8"):
+        write_docs_tree(data, project / "docs", project / "overrides" / "wsis", build_date({}))
+
+
+def test_a_hand_written_page_refuses_hidden_reordering(project: Path) -> None:
+    page = project / "docs" / "en" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nx\u202ey\n", encoding="utf-8")
+    data = load_site_data(project / "data")
+    with pytest.raises(DocsTreeError, match=r"about\.md:\d+:2: the bidirectional control U\+202E"):
+        write_docs_tree(data, project / "docs", project / "overrides" / "wsis", build_date({}))

@@ -22,6 +22,7 @@ from wsis_site.pages import (
     page_specs,
     template_environment,
 )
+from wsis_site.plaintext import decode, forbidden_characters
 from wsis_site.published_changes import PublishedChange
 
 #: `<!-- wsis:next-deadline -->` in a hand-written page is replaced by that data fragment.
@@ -103,7 +104,12 @@ def _check_hand_written_pages(
     """Hand-written pages must name known fragments and leave generated pages' paths free."""
     sources = sorted(source_folder.rglob("*.md"))
     for source in sources:
-        text = source.read_text(encoding="utf-8")
+        # As the data files: UTF-8 only, and no character that hides what the text says.
+        text, issues = decode(source.read_bytes(), str(source))
+        if text is not None:
+            issues = forbidden_characters(text, str(source))
+        if text is None or issues:
+            raise DocsTreeError("\n".join(issue.as_text() for issue in issues))
         for match in FRAGMENT.finditer(text):
             if f"fragments/{match.group(1)}.html" not in templates:
                 line = text[: match.start()].count("\n") + 1
