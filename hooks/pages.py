@@ -39,6 +39,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     data = site_data(config)
     built = built_languages(config, data.default_language)
+    if _tree is not None:  # the last build's (mkdocs serve): its site is written, its tree unused
+        _tree.remove()
+        _tree = None
     try:
         versions = published_history(data_dir(config))  # read once: the feeds' process inherits it
         history = None if versions is None else published_changes(versions)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -151,12 +152,16 @@ def fetch_until(url: str, wanted: str, deadline: float) -> str:
     raise AssertionError(f"{url} never showed {wanted!r}")
 
 
-def test_serve_rebuilds_when_data_changes(project: Path) -> None:
+def test_serve_rebuilds_when_data_changes_and_leaves_nothing_behind(
+    project: Path, tmp_path: Path
+) -> None:
     port = free_port()
+    temporary = tmp_path / "tmp"  # where the server makes its docs trees
+    temporary.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -168,9 +173,12 @@ def test_serve_rebuilds_when_data_changes(project: Path) -> None:
         assert "livereload" in served
         edit(project / "data" / "phases.yaml", "presencial\n", "presencial renombrada\n")
         fetch_until(page, "Segunda reunión virtual/presencial renombrada", time.monotonic() + 90)
+        # Each rebuild replaces the last one's tree of pages instead of adding one.
+        assert len(list(temporary.glob("wsis-docs-*"))) == 1
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C in a terminal
         server.wait(timeout=30)
+    assert list(temporary.glob("wsis-docs-*")) == []
 
 
 def test_one_language_preview(project: Path, tmp_path: Path) -> None:

@@ -30,7 +30,8 @@ FRAGMENT = re.compile(r"<!--\s*wsis:([a-z-]+)\s*-->")
 
 
 class DocsTreeError(Exception):
-    """A hand-written page clashes with a generated one or names an unknown fragment."""
+    """A hand-written page is unreadable, clashes with a generated one or names an unknown
+    fragment."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,11 @@ class DocsTree:
     def cancel(self) -> None:
         """Stop writing pages for a build that has failed."""
         self.pending.cancel()
+
+    def remove(self) -> None:
+        """Delete the tree once its build is over: `mkdocs serve` makes one per rebuild."""
+        self.pending.cancel()
+        shutil.rmtree(self.path, ignore_errors=True)
 
 
 def write_docs_tree(data: SiteData, docs_dir: Path, templates_dir: Path, today: date) -> Path:
