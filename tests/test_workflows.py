@@ -110,3 +110,22 @@ def test_pull_request_preview_is_not_a_publishing_build() -> None:
     steps = workflow(ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"]["check"]["steps"]
     [build] = [s for s in steps if s.get("run") == "make build"]
     assert "env" not in build  # placeholders allowed: the preview is never published
+
+
+def test_dependabot_keeps_every_pinned_version_fresh_in_one_weekly_pull_request() -> None:
+    config = workflow(ROOT / ".github" / "dependabot.yml")
+    assert config["multi-ecosystem-groups"] == {"weekly": {"schedule": {"interval": "weekly"}}}
+    covered = {
+        (update["package-ecosystem"], directory)
+        for update in config["updates"]
+        for directory in update.get("directories", [update.get("directory")])
+    }
+    lockfiles = {
+        "/" + path.parent.relative_to(ROOT).as_posix()
+        for path in ROOT.glob("**/package-lock.json")
+        if "node_modules" not in path.parts
+    }
+    assert lockfiles == {"/tests/js", "/benchmarks/js"}
+    assert covered == {("github-actions", "/"), ("pip", "/"), *(("npm", d) for d in lockfiles)}
+    for update in config["updates"]:  # every update in the one group, every dependency in it
+        assert (update["multi-ecosystem-group"], update["patterns"]) == ("weekly", ["*"])
