@@ -14,7 +14,13 @@ from mkdocs.structure.pages import Page
 from wsis_site.background import Pending, in_background
 from wsis_site.chrome import Chrome, chrome
 from wsis_site.loader import SiteData
-from wsis_site.mkdocs_build import built_languages, is_other_language_build, site_data
+from wsis_site.mkdocs_build import (
+    built_languages,
+    is_other_language_build,
+    page_sources,
+    site_data,
+)
+from wsis_site.source_links import PageSources
 
 _other_frames: Pending[dict[str, Chrome]] | None = None
 """The frames of the languages built after the first, worked out while the first is built."""
@@ -35,8 +41,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     # Each language's frame loads its locale's data (5 ms): a second process does the others'.
     others = built_languages(config, data.default_language)[1:]
-    _other_frames = in_background(partial(frames, data, others, names)) if others else None
-    config.extra[FRAME] = chrome(data, language, names)
+    sources = page_sources(config)
+    _other_frames = in_background(partial(frames, data, others, names, sources)) if others else None
+    config.extra[FRAME] = chrome(data, language, names, sources)
     return config
 
 
@@ -65,9 +72,14 @@ def on_build_error(*, error: Exception) -> None:
 # --- Helpers --------------------------------------------------------------------------------
 
 
-def frames(data: SiteData, languages: Sequence[str], names: Mapping[str, str]) -> dict[str, Chrome]:
+def frames(
+    data: SiteData,
+    languages: Sequence[str],
+    names: Mapping[str, str],
+    sources: PageSources | None = None,
+) -> dict[str, Chrome]:
     """The frame of each of `languages`."""
-    return {language: chrome(data, language, names) for language in languages}
+    return {language: chrome(data, language, names, sources) for language in languages}
 
 
 # --- Data -----------------------------------------------------------------------------------

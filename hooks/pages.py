@@ -15,6 +15,7 @@ from wsis_site.mkdocs_build import (
     data_dir,
     is_other_language_build,
     other_language,
+    page_sources,
     site_data,
 )
 from wsis_site.published_changes import published_changes
@@ -38,6 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _complete_tree()
         return config
     data = site_data(config)
+    sources = page_sources(config)  # before docs_dir points at the tree below
     built = built_languages(config, data.default_language)
     if _tree is not None:  # the last build's (mkdocs serve): its site is written, its tree unused
         _tree.remove()
@@ -45,9 +47,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         versions = published_history(data_dir(config))  # read once: the feeds' process inherits it
         history = None if versions is None else published_changes(versions)
-        _tree = start_docs_tree(
-            data, Path(config.docs_dir), templates_dir(config), build_date(), built, history
-        )
+        repository = sources.repository if sources else None
+        docs, templates = Path(config.docs_dir), templates_dir(config)
+        _tree = start_docs_tree(data, docs, templates, build_date(), built, history, repository)
     except DocsTreeError as error:
         raise PluginError(str(error)) from None
     config.docs_dir = str(_tree.path)

@@ -91,13 +91,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: "/browser/" in str(item.path))
 
 
+#: The repository the session's shared site links its sources to (`WSIS_REPO_URL`).
+REPOSITORY = "https://github.com/example-org/wsis-forum"
+
+
 @pytest.fixture(scope="session")
 def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project, in all its languages, built once for the session before the deadlines."""
     from tests.test_pages import BEFORE_DEADLINES
 
     root = tmp_path_factory.mktemp("multilingual")
-    return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
+    with pytest.MonkeyPatch.context() as patch:  # as the workflows set them
+        patch.setenv("WSIS_REPO_URL", REPOSITORY)
+        patch.setenv("WSIS_REPO_BRANCH", "main")
+        return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from wsis_site import formatting, timeline
 from wsis_site.bidi import is_right_to_left
 from wsis_site.loader import SiteData
 from wsis_site.models import Organization as OrganizationModel
+from wsis_site.source_links import PageSources, Source
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,15 @@ class ContactLine:
     organization: Markup
     phone: Markup | None
     email: Markup
+
+
+@dataclass(frozen=True)
+class DocsSource:
+    """Where the hand-written pages are in the repository, to edit or view one by its path."""
+
+    edit: Markup
+    view: Markup
+    folder: Markup
 
 
 @dataclass(frozen=True)
@@ -111,9 +121,16 @@ class Chrome:
     """`Información al 10 de enero de 2024`: the day the statuses on the pages were computed for."""
     not_found: tuple[NotFound, ...]
     """Every language's 404 page, this one first."""
+    docs_source: DocsSource | None = None
+    """Where a hand-written page's file is, for "Suggest a change"; None without an address."""
 
 
-def chrome(data: SiteData, language: str, language_names: Mapping[str, str]) -> Chrome:
+def chrome(
+    data: SiteData,
+    language: str,
+    language_names: Mapping[str, str],
+    sources: PageSources | None = None,
+) -> Chrome:
     """The frame of `language`'s pages; `language_names` are the switcher's names by code."""
     today = timeline.build_date()
     featured = data.editions[timeline.featured_edition(data.editions, today) or ""]
@@ -158,6 +175,18 @@ def chrome(data: SiteData, language: str, language_names: Mapping[str, str]) -> 
             _not_found(data, code)
             for code in sorted(data.languages, key=lambda code: code != language)
         ),
+        docs_source=_docs_source(sources),
+    )
+
+
+def _docs_source(sources: PageSources | None) -> DocsSource | None:
+    if sources is None:
+        return None
+    folder = sources.docs_folder + "/"
+    return DocsSource(
+        edit=escape(sources.repository.edit(folder)),
+        view=escape(sources.repository.view(Source(folder))),
+        folder=escape(sources.docs_folder),
     )
 
 

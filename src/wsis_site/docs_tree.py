@@ -24,6 +24,7 @@ from wsis_site.pages import (
 )
 from wsis_site.plaintext import decode, forbidden_characters
 from wsis_site.published_changes import PublishedChange
+from wsis_site.source_links import Repository
 
 #: `<!-- wsis:next-deadline -->` in a hand-written page is replaced by that data fragment.
 FRAGMENT = re.compile(r"<!--\s*wsis:([a-z-]+)\s*-->")
@@ -68,6 +69,7 @@ def start_docs_tree(
     today: date,
     built: Sequence[str] = (),
     history: Sequence[PublishedChange] | None = None,
+    repository: Repository | None = None,
 ) -> DocsTree:
     """A fresh tree of `docs_dir` plus the generated pages, the first built language written.
 
@@ -76,7 +78,8 @@ def start_docs_tree(
     Every page file exists on return, so MkDocs lists them all; the other languages in `built`
     (default: every language) are written by a second process while MkDocs builds the first,
     and must be complete (`DocsTree.complete`) before MkDocs reads them. `history` is every
-    published change (None: unknown, without git history), which edition pages list.
+    published change (None: unknown, without git history), which edition pages list;
+    `repository`, where pages link their sources (None: no such links).
     """
     built = tuple(built) or data.languages
     # Copying would follow a link and publish what it points at: refuse links before reading.
@@ -92,14 +95,16 @@ def start_docs_tree(
     # MkDocs needs the first language at once: two processes share its pages. The other
     # languages' files are created empty, so that MkDocs lists every page, before the fork:
     # after it, this process pays a copy for each page of memory it writes to first.
-    first = PageRenderer(data, built[0], today, templates_dir, history)
+    first = PageRenderer(data, built[0], today, templates_dir, history, repository)
     specs = list(page_specs(data, built[0]))
     _reserve_pages(data, [language for language in data.languages if language != built[0]], tree)
     half = in_background(partial(_write_pages, first, specs[1::2], tree / built[0]))
     _write_pages(first, specs[0::2], tree / built[0])
     _fill_fragments(first, tree / built[0], docs_dir / built[0])
     half.result()
-    rest = partial(_write_languages, data, built[1:], tree, docs_dir, templates_dir, today, history)
+    rest = partial(
+        _write_languages, data, built[1:], tree, docs_dir, templates_dir, today, history, repository
+    )
     pending = in_background(rest) if built[1:] else completed(None)
     return DocsTree(tree, pending)
 
@@ -136,10 +141,11 @@ def _write_languages(
     templates_dir: Path,
     today: date,
     history: Sequence[PublishedChange] | None,
+    repository: Repository | None,
 ) -> None:
     """Write the generated pages of each language, and fill its hand-written pages' fragments."""
     for language in languages:
-        renderer = PageRenderer(data, language, today, templates_dir, history)
+        renderer = PageRenderer(data, language, today, templates_dir, history, repository)
         _write_pages(renderer, list(page_specs(data, language)), tree / language)
         _fill_fragments(renderer, tree / language, docs_dir / language)
 

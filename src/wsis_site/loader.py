@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,11 +14,19 @@ from wsis_site.files import read_inside, walk
 from wsis_site.models import (
     Contact,
     Edition,
+    EditionSchedule,
     Item,
     Letter,
     Organization,
 )
-from wsis_site.parse import ParsedFiles, letter_text_name, parse_files
+from wsis_site.parse import (
+    EVENTS_FILE,
+    LETTERS_FILE,
+    PHASES_FILE,
+    ParsedFiles,
+    letter_text_name,
+    parse_files,
+)
 from wsis_site.publishing import site_url_override
 from wsis_site.translations import Translation, read_record, stale, translations
 
@@ -45,6 +53,13 @@ class SiteData:
     calendar_timezone: str
     stale_translations: tuple[Translation, ...] = ()
     """Translations made from an older version of their source text (see `translations`)."""
+    source_lines: Mapping[str, int] = field(default_factory=dict)
+    """Line of each edition, schedule, item and letter in its file, by `file#dotted.path`
+    (`phases.yaml#editions.2021.items.phase-1`): where "View the source" points."""
+
+    def source_line(self, file: str, *path: str) -> int | None:
+        """The line of `path` in `file` (`"events.yaml", "editions", "2021"`), if recorded."""
+        return self.source_lines.get(f"{file}#{'.'.join(path)}")
 
     @property
     def default_language(self) -> str:
@@ -123,7 +138,28 @@ def _assemble(parsed: ParsedFiles, site_url: str | None) -> SiteData:
         site_url=site_url or site.site_url,
         calendar_uid_domain=site.calendar_uid_domain,
         calendar_timezone=site.calendar_timezone,
+        source_lines=_source_lines(parsed, events.editions, phases.editions, letters.letters),
     )
+
+
+def _source_lines(
+    parsed: ParsedFiles,
+    editions: Mapping[str, object],
+    schedules: Mapping[str, EditionSchedule],
+    letters: Mapping[str, object],
+) -> dict[str, int]:
+    """Where each edition, schedule, item and letter starts: the line of its key."""
+    paths: list[tuple[str, tuple[str, ...]]] = [
+        (EVENTS_FILE, ("editions", edition_id)) for edition_id in editions
+    ]
+    for edition_id, schedule in schedules.items():
+        paths.append((PHASES_FILE, ("editions", edition_id)))
+        paths += [(PHASES_FILE, ("editions", edition_id, "items", item)) for item in schedule.items]
+    paths += [(LETTERS_FILE, ("letters", letter_id)) for letter_id in letters]
+    return {
+        f"{file}#{'.'.join(path)}": parsed.documents[file].position(path, at_key=True).line
+        for file, path in paths
+    }
 
 
 def _letter_text(parsed: ParsedFiles, letter_id: str, language: str) -> str:

@@ -9,17 +9,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wsis_site.loader import SiteData, load_site_data
+from wsis_site.source_links import PageSources, repository
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 #: Where a build keeps its data for every hook of every language (`config.extra` lasts as long).
 _SITE_DATA = "wsis_site_data"
+_SOURCES = "wsis_sources"
 
 
 def data_dir(config: MkDocsConfig) -> Path:
     """The project's `data/` folder, beside `mkdocs.yml`."""
     return Path(config.config_file_path).parent / "data"
+
+
+def page_sources(config: MkDocsConfig) -> PageSources | None:
+    """The repository pages link their sources to, worked out once per build.
+
+    The theme never sees `repo_url`: its repository widget would ask api.github.com for stars,
+    and no page requests another host.
+    """
+    if _SOURCES not in config.extra:
+        found = repository(config.repo_url)
+        root = Path(config.config_file_path).parent.resolve()
+        docs = Path(config.docs_dir).resolve()
+        folder = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else "docs"
+        config.extra[_SOURCES] = PageSources(found, folder) if found else None
+        config.repo_url = None
+    sources: PageSources | None = config.extra[_SOURCES]
+    return sources
 
 
 def site_data(config: MkDocsConfig) -> SiteData:

@@ -36,15 +36,22 @@ from wsis_site.jsonld import edition_event
 from wsis_site.letters import letter_html
 from wsis_site.loader import SiteData
 from wsis_site.models import Edition, Item
+from wsis_site.parse import EVENTS_FILE as EVENTS
+from wsis_site.parse import LETTERS_DIR, letter_text_name, ui_file_name
+from wsis_site.parse import LETTERS_FILE as LETTERS
+from wsis_site.parse import PHASES_FILE as PHASES
 from wsis_site.published_changes import (
     ON_EDITION_PAGES,
     PublishedChange,
     change_values,
     edition_history,
 )
+from wsis_site.source_links import Repository, Source
 
 # libyaml's emitter when PyYAML has it: JSON-LD front matter is large, and this is 10x faster.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+#: The data folder, beside mkdocs.yml (`mkdocs_build.data_dir`), as a path in the repository.
+DATA_FOLDER = "data"
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,8 @@ class PageSpec:
     values: Mapping[str, Any] = field(default_factory=dict)
     feeds: tuple[str, ...] = ()
     """Calendar feeds the page announces with `<link rel="alternate" type="text/calendar">`."""
+    sources: tuple[Source, ...] = ()
+    """The files holding the page's facts, the one to edit first ("Suggest a change")."""
 
     @property
     def source_path(self) -> str:
@@ -68,10 +77,24 @@ class PageSpec:
 def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
     """Every generated page of `language`, home first."""
     t = data.ui[language]
-    yield PageSpec(
-        "", "home.html", t["home_title"], t["site_description"], feeds=(DEADLINES_FEED, ALL_FEED)
+    events, phases, letters = (
+        Source(f"{DATA_FOLDER}/{name}") for name in (EVENTS, PHASES, LETTERS)
     )
-    yield PageSpec("editions/", "editions.html", t["editions_title"], t["editions_description"])
+    yield PageSpec(
+        "",
+        "home.html",
+        t["home_title"],
+        t["site_description"],
+        feeds=(DEADLINES_FEED, ALL_FEED),
+        sources=(events, phases, letters),
+    )
+    yield PageSpec(
+        "editions/",
+        "editions.html",
+        t["editions_title"],
+        t["editions_description"],
+        sources=(events,),
+    )
     for edition_id, edition in data.editions.items():
         yield PageSpec(
             edition_url(edition_id),
@@ -80,8 +103,18 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
             edition.description[language],
             {"edition_id": edition_id, "edition": edition},
             feeds=(edition_feed(edition_id),),
+            sources=(
+                Source(events.path, data.source_line(EVENTS, "editions", edition_id)),
+                Source(phases.path, data.source_line(PHASES, "editions", edition_id)),
+            ),
         )
-    yield PageSpec("letters/", "letters.html", t["letters_title"], t["letters_description"])
+    yield PageSpec(
+        "letters/",
+        "letters.html",
+        t["letters_title"],
+        t["letters_description"],
+        sources=(letters,),
+    )
     for letter_id, letter in data.letters.items():
         yield PageSpec(
             letter_url(letter_id),
@@ -89,6 +122,10 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
             letter.subject[language],
             letter.subject[language],
             {"letter_id": letter_id, "letter": letter},
+            sources=(
+                Source(f"{DATA_FOLDER}/{LETTERS_DIR}/{letter_text_name(letter_id, language)}"),
+                Source(letters.path, data.source_line(LETTERS, "letters", letter_id)),
+            ),
         )
     yield PageSpec(
         "deadlines/",
@@ -96,6 +133,7 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
         t["deadlines_title"],
         t["deadlines_description"],
         feeds=(DEADLINES_FEED,),
+        sources=(phases,),
     )
     yield PageSpec(
         CALENDARS_PAGE,
@@ -103,7 +141,14 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
         t["calendars_title"],
         t["calendars_description"],
         feeds=(ALL_FEED, DEADLINES_FEED, REMINDERS_FEED, *(edition_feed(e) for e in data.editions)),
+        sources=(Source(f"{DATA_FOLDER}/{ui_file_name(language)}"), events),
     )
+
+
+def item_source(data: SiteData, edition_id: str, item_id: str) -> Source:
+    """Where an item is written: its line of `data/phases.yaml`."""
+    line = data.source_line(PHASES, "editions", edition_id, "items", item_id)
+    return Source(f"{DATA_FOLDER}/{PHASES}", line)
 
 
 def letter_url(letter_id: str) -> str:
@@ -130,22 +175,28 @@ class PageRenderer:
         today: date,
         templates_dir: Path,
         history: Sequence[PublishedChange] | None = None,
+        repository: Repository | None = None,
     ) -> None:
         self.data = data
         self.language = language
         self.environment = template_environment(templates_dir)
-        self.shared = _shared_values(data, language, today) | _history_values(
-            data, language, history
+        self.shared = (
+            _shared_values(data, language, today)
+            | _history_values(data, language, history)
+            | {"repository": repository}
         )
 
     def page(self, spec: PageSpec) -> str:
         """One page's Markdown: YAML front matter, then its body as a single HTML block."""
         body = self._render(spec.template, spec.url, spec.values)
+        if self.shared["repository"] is not None and spec.sources:
+            body += self._render("source-links.html", spec.url, {"sources": spec.sources})
         # MkDocs prints page titles as HTML, so data text is escaped here, once.
         front_matter: dict[str, Any] = {
             "title": str(escape(spec.title)),  # as the frame escapes `t.home_title`
             "description": spec.description,
             "hide": ["toc"],  # the body is HTML, so Material's table of contents stays empty
+            "wsis_generated": True,  # its sources are in data/, not docs/ (overrides/main.html)
         }
         base_url = self.data.base_url(self.language)
         if "edition_id" in spec.values:
@@ -256,6 +307,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "acronym": acronym,
         "language_name": partial(formatting.language_name, locale=locale),
         "letter_html": letter_html,
+        "item_source": partial(item_source, data),
         "iso_start": _iso_start,
         "iso_end": _iso_end,
         "deadlines": deadlines,

@@ -20,6 +20,8 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     # overrides/wsis/edition.html, letter.html
     "letter_of": frozenset({"date"}),
     "letter_of_in_text": frozenset({"date"}),
+    # overrides/wsis/source-links.html, overrides/main.html
+    "source_line": frozenset({"file", "line"}),
     # overrides/wsis/macros.html
     "person": frozenset({"honorific", "name"}),
     "letter_original": frozenset({"language"}),
