@@ -85,6 +85,7 @@ def test_an_edition_page_links_its_files_at_the_editions_lines(multilingual_site
     data = load_site_data(ROOT / "data")
     events = data.source_line("events.yaml", "editions", "2024")
     phases = data.source_line("phases.yaml", "editions", "2024")
+    assert events is not None
     assert source_links(multilingual_site / "editions" / "2024" / "index.html") == [
         (f"{EDIT}data/events.yaml", "Proponer un cambio"),
         (f"{VIEW}data/events.yaml#L{events}", f"data/events.yaml, línea {events}"),
