@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from importlib.metadata import version
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import REPOSITORY, copy_project
 from tests.test_pages import BEFORE_DEADLINES
 from wsis_site.engines import EngineError, use_engine
 
@@ -23,7 +24,10 @@ def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(root / "project")
     command = [sys.executable, "-m", "wsis_site.cli", "build", "--engine", "properdocs"]
     command += ["--config", str(project / "mkdocs.yml"), "--site-dir", str(root / "site")]
-    subprocess.run([*command, "--build-date", BEFORE_DEADLINES], check=True, capture_output=True)
+    # The same repository as the shared build's, so that the two sites compare byte for byte.
+    environ = {**os.environ, "WSIS_REPO_URL": REPOSITORY, "WSIS_REPO_BRANCH": "main"}
+    command += ["--build-date", BEFORE_DEADLINES]
+    subprocess.run(command, check=True, capture_output=True, env=environ)
     return root / "site"
 
 

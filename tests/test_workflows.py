@@ -103,13 +103,21 @@ def test_deploy_builds_for_publishing_at_the_pages_address() -> None:
     assert steps[build]["env"] == {
         "WSIS_REQUIRE_HISTORY": "1",
         "WSIS_SITE_URL": "${{ steps.pages.outputs.base_url }}",
+        # Pages link the repository the workflow runs in: a fork links itself.
+        "WSIS_REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
+        "WSIS_REPO_BRANCH": "${{ github.ref_name }}",
     }
 
 
 def test_pull_request_preview_is_not_a_publishing_build() -> None:
     steps = workflow(ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"]["check"]["steps"]
     [build] = [s for s in steps if s.get("run") == "make build"]
-    assert "env" not in build  # placeholders allowed: the preview is never published
+    # Placeholders allowed: the preview is never published. Its "Suggest a change" edits the
+    # pull request's own branch, in the fork it comes from if it does.
+    assert build["env"] == {
+        "WSIS_REPO_URL": "${{ github.event.pull_request.head.repo.html_url }}",
+        "WSIS_REPO_BRANCH": "${{ github.head_ref }}",
+    }
 
 
 def test_dependabot_keeps_every_pinned_version_fresh_in_one_weekly_pull_request() -> None:
