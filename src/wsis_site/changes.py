@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wsis_site.formatting import TimeWords, date_ranges, item_when, language_name
+from wsis_site.formatting import TimeWords, date_ranges, item_when, language_name, place
 from wsis_site.git import git, read_blobs
 from wsis_site.loader import SiteData
 from wsis_site.models import DateRange, Item
@@ -23,6 +23,8 @@ from wsis_site.revisions import (
 from wsis_site.yamlsource import parse_yaml
 
 COMPARED = (EVENTS_FILE, PHASES_FILE, LETTERS_FILE)
+#: The parts of a venue, in the order `formatting.place` takes them.
+VENUE_PARTS = ("city", "country", "name")
 
 
 @dataclass(frozen=True)
@@ -296,11 +298,8 @@ class Reporter:
 
     def venue(self, raw: Any) -> str:
         """A venue as the pages write it ("Sede de la UIT, Ginebra (Suiza)"), or a dash."""
-        venue = as_mapping(raw)
-        city, country = (self.localized(venue.get(part)) for part in ("city", "country"))
-        place = self.t("city_country", city=city, country=country) if city or country else ""
-        name = self.localized(venue.get("name"))
-        return self.t("comma").join(part for part in (name, place) if part) or "—"
+        city, country, name = (self.localized(as_mapping(raw).get(part)) for part in VENUE_PARTS)
+        return place(self.data.ui[self.language], city, country, name) or "—"
 
     def report(self, changes: list[Change]) -> str:
         """The Markdown section of this language."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from wsis_site.formatting import localize, phase_name
+from wsis_site.formatting import localize, phase_name, place
 from wsis_site.loader import SiteData
 from wsis_site.models import Edition, Item
 from wsis_site.revisions import forum_key, item_key
@@ -128,10 +128,9 @@ class EntryWords:
         venue = entry.edition.venue
         if entry.item is not None or venue is None:
             return None
-        city = venue.city[self.language]
-        place = self.t("city_country").format(city=city, country=venue.country[self.language])
-        # As the pages write it: "Sede de la UIT, Ginebra (Suiza)", in Chinese with its own comma.
-        return venue.name[self.language] + self.t("comma") + place if venue.name else place
+        name = venue.name[self.language] if venue.name else ""
+        ui, language = self.data.ui[self.language], self.language
+        return place(ui, venue.city[language], venue.country[language], name)
 
     def category(self, entry: Entry) -> str:
         """CATEGORIES: the kind of entry, in words."""

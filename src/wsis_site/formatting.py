@@ -210,6 +210,13 @@ def language_name(code: str, locale: str) -> str:
     return name
 
 
+def place(ui: Mapping[str, str], city: str, country: str, name: str = "") -> str:
+    """A venue as every page, feed and report writes it: `Sede de la UIT, Ginebra (Suiza)`,
+    with the language's own comma in Chinese; empty when nothing is known."""
+    where = ui["city_country"].format(city=city, country=country) if city or country else ""
+    return ui["comma"].join(part for part in (name, where) if part)
+
+
 def host_and_path(url: str) -> str:
     """`www.wsis.org/forum` for `https://www.wsis.org/forum`: an address as people read it."""
     parts = urlsplit(url)

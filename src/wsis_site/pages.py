@@ -298,6 +298,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
             formatting.item_when, locale=locale, words=formatting.TimeWords.of(strings)
         ),
         "phase_name": partial(formatting.phase_name, ui=strings),
+        "place": partial(formatting.place, strings),
         "date_and_time": formatting.date_and_time(locale),
         "item_status": lambda item: timeline.item_status(item, today),
         "edition_status": lambda edition: timeline.edition_status(edition, today),
