@@ -88,15 +88,15 @@ def test_an_edition_page_links_its_files_at_the_editions_lines(multilingual_site
     assert events is not None
     assert source_links(multilingual_site / "editions" / "2024" / "index.html") == [
         (f"{EDIT}data/events.yaml", "Proponer un cambio"),
-        (f"{VIEW}data/events.yaml#L{events}", f"data/events.yaml, línea {events}"),
-        (f"{VIEW}data/phases.yaml#L{phases}", f"data/phases.yaml, línea {phases}"),
+        (f"{VIEW}data/events.yaml#L{events}", f"data/events.yaml, línea\u00a0{events}"),
+        (f"{VIEW}data/phases.yaml#L{phases}", f"data/phases.yaml, línea\u00a0{phases}"),
     ]
     lines = (ROOT / "data" / "events.yaml").read_text(encoding="utf-8").splitlines()
     assert lines[events - 1] == "  2024:"  # the very line an editor looks for
     # Each item links its own line, in the page's language.
     html = (multilingual_site / "fr" / "editions" / "2021" / "index.html").read_text("utf-8")
     item = data.source_line("phases.yaml", "editions", "2021", "items", "phase-2")
-    assert f'<a href="{VIEW}data/phases.yaml#L{item}">Voir la source</a>' in html
+    assert f'<a href="{VIEW}data/phases.yaml#L{item}">Voir le fichier</a>' in html
 
 
 @pytest.mark.parametrize(
