@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import LANGUAGES, edit
-from wsis_site.changes import Snapshot, compare
+from wsis_site.changes import Change, Snapshot, compare, page_of
 from wsis_site.cli import main
 
 
@@ -66,19 +67,39 @@ def test_report_states_moves_additions_and_translations(
     assert (
         "- 2024 · Plazo de presentación de contribuciones al proceso de consultas abiertas: "
         "fecha cambiada de 15 de febrero de 2024 a 29 de febrero de 2024 "
-        "(los suscriptores de los calendarios recibirán la actualización)"
+        "(los suscriptores de los calendarios recibirán la actualización) "
+        "(se ve en `editions/2024/#open-consultation-deadline`)"
     ) in lines
     assert (
         "- 2024 · Submission deadline for the open consultation process: moved from "
-        "15 February 2024 to 29 February 2024 (calendar subscribers will receive an update)"
+        "15 February 2024 to 29 February 2024 (calendar subscribers will receive an update) "
+        "(shown on `en/editions/2024/#open-consultation-deadline`)"
     ) in lines
-    assert "- 2024 · New item added: Registration deadline (1 May 2024)" in lines
-    assert "- 2024 · Nuevo elemento: Plazo de inscripción (1 de mayo de 2024)" in lines
-    assert "- 2021 · English title of “Second meeting, virtual or physical” changed" in lines
-    assert "- 2021 · «Segunda reunión virtual/presencial»: se modificó el título en inglés" in lines
+    assert (
+        "- 2024 · New item added: Registration deadline (1 May 2024) "
+        "(shown on `en/editions/2024/#registration-deadline`)"
+    ) in lines
+    assert (
+        "- 2024 · Nuevo elemento: Plazo de inscripción (1 de mayo de 2024) "
+        "(se ve en `editions/2024/#registration-deadline`)"
+    ) in lines
+    assert (
+        "- 2021 · English title of “Second meeting, virtual or physical” changed "
+        "(shown on `en/editions/2021/#phase-3`)"
+    ) in lines
+    assert (
+        "- 2021 · «Segunda reunión virtual/presencial»: se modificó el título en inglés "
+        "(se ve en `editions/2021/#phase-3`)"
+    ) in lines
     for title in ("الموعد النهائي للتسجيل", "注册截止日期", "Date limite d\u2019inscription"):
         assert sum(title in line for line in lines) == 1
-    assert "- 2024 · Новый элемент: Крайний срок регистрации (1 мая 2024\u202f\u0433.)" in lines
+    assert (
+        "- 2024 · Новый элемент: Крайний срок регистрации (1 мая 2024\u202f\u0433.) "
+        "(см. `ru/editions/2024/#registration-deadline`)"
+    ) in lines
+    assert (
+        "- 2024 · 新增项目：注册截止日期（2024年5月1日）（见`zh/editions/2024/#registration-deadline`）"
+    ) in lines
     # The new title's translations are not marked reviewed yet: each language's section lists
     # its own, which the flow mapping spreads over three lines after `title:` opens it.
     opened = added + 4  # 2024:, items:, registration-deadline:, kind:, then title:
@@ -125,7 +146,7 @@ def test_silent_removal_fails_loudly_and_a_reason_makes_it_pass(
     assert status == 0
     assert (
         "- 2021 · Removed: Final virtual/physical briefing on the WSIS Forum 2021. "
-        "Reason: Published by mistake." in lines
+        "Reason: Published by mistake. (shown on `en/editions/2021/`)" in lines
     )
 
 
@@ -152,12 +173,38 @@ def test_other_public_fields_are_named_and_statuses_are_words(
     assert status == 0
     assert (
         "- 2024 · WSIS+20 Forum High-Level Event: “remote_participation” changed "
-        "(see the edition\u2019s page)" in lines
+        "(shown on `en/editions/2024/`)" in lines
     )
     assert (
         "- 2021 · Segunda reunión virtual/presencial: estado cambiado de «Confirmado» a "
-        "«Cancelado» (los suscriptores de los calendarios recibirán la actualización)" in lines
+        "«Cancelado» (los suscriptores de los calendarios recibirán la actualización) "
+        "(se ve en `editions/2021/#phase-3`)" in lines
     )
+
+
+def test_in_a_preview_each_change_links_the_page_it_shows_on(
+    repo: tuple[Path, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, base = repo
+    edit(project / "data" / "phases.yaml", "date: 2024-02-15", "date: 2024-02-29")
+    head = commit(project, "Move a deadline")
+    preview = "https://owner.github.io/wsis/pr-preview/pr-7/"
+    monkeypatch.setenv("WSIS_SITE_URL", preview)
+    status, lines = report(project, base, head, capsys)
+    assert status == 0
+    page = "editions/2024/#open-consultation-deadline"
+    assert lines[2].endswith(f"(se ve en [{page}]({preview}{page}))")
+    assert any(line.endswith(f"(تظهر في [ar/{page}]({preview}ar/{page}))") for line in lines)
+
+
+def test_the_page_of_a_change_is_where_a_visitor_sees_it() -> None:
+    letter = Change("letter_added", "2021, 2024", {}, letter_id="2020-10-13-open-consultation")
+    assert page_of(letter) == "letters/2020-10-13-open-consultation/"
+    moved = Change("item_moved", "2024", {}, item_id="phase-2")
+    assert page_of(moved) == "editions/2024/#phase-2"  # the item's own anchor
+    assert page_of(replace(moved, kind="item_removed")) == "editions/2024/"  # gone: its edition
+    assert page_of(Change("edition_dates", "2021", {})) == "editions/2021/"
+    assert page_of(Change("edition_removed_silently", "2021", {})) == "editions/"
 
 
 def test_unknown_revision_is_an_error(

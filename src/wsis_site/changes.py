@@ -6,14 +6,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
+from wsis_site.entries import EDITIONS_PAGE, edition_url, letter_url
 from wsis_site.formatting import TimeWords, date_ranges, item_when, language_name, place
 from wsis_site.git import git, read_blobs
 from wsis_site.loader import SiteData
 from wsis_site.models import DateRange, Item
 from wsis_site.parse import EVENTS_FILE, LETTERS_FILE, PHASES_FILE
+from wsis_site.publishing import is_placeholder
 from wsis_site.revisions import (
     EDITION_SCHEDULE_FIELDS,
     ITEM_SCHEDULE_FIELDS,
@@ -91,6 +94,8 @@ class Change:
     field: str | None = None
     item_id: str | None = None
     """The item it is about, for a change to an item."""
+    letter_id: str | None = None
+    """The letter it is about, for a new letter."""
 
     @property
     def is_silent_removal(self) -> bool:
@@ -126,10 +131,21 @@ def compare(old: Snapshot, new: Snapshot) -> list[Change]:
         editions = [
             e for e, raw in new_editions.items() if letter_id in as_mapping(raw).get("letters", [])
         ]
-        changes.append(
-            Change("letter_added", ", ".join(editions) or "—", as_mapping(new_letters[letter_id]))
-        )
+        subject = as_mapping(new_letters[letter_id])
+        edition = ", ".join(editions) or "—"
+        changes.append(Change("letter_added", edition, subject, letter_id=letter_id))
     return changes
+
+
+def page_of(change: Change) -> str:
+    """Where a visitor sees `change`: its page's path inside a language, the item's anchor too."""
+    if change.letter_id:
+        return letter_url(change.letter_id)
+    if change.kind == "edition_removed_silently":
+        return EDITIONS_PAGE
+    # A removed item has no anchor left: its edition's page says it was removed.
+    shown = change.item_id and not change.kind.startswith("item_removed")
+    return edition_url(change.edition_id) + (f"#{change.item_id}" if shown else "")
 
 
 def _differs(before: Any, after: Any) -> bool:
@@ -231,6 +247,14 @@ class Reporter:
         """One change as a sentence, headed by its edition."""
         return f"{change.edition_id} · {self.t(f'change_{change.kind}', **self.values(change))}"
 
+    def page(self, change: Change) -> str:
+        """The page showing `change` in this language: a link to it where the site has an
+        address (a pull request's preview), its path otherwise."""
+        path = self.data.prefix(self.language) + page_of(change)
+        if is_placeholder(urlsplit(self.data.site_url).hostname or ""):
+            return f"`{path}`"
+        return f"[{path}]({self.data.site_url}{path})"
+
     def values(self, change: Change) -> dict[str, str]:
         """What the sentences about `change` say: its subject, and what changed, in words."""
         subject = self.name(change.subject)
@@ -304,7 +328,10 @@ class Reporter:
     def report(self, changes: list[Change]) -> str:
         """The Markdown section of this language."""
         lines = [f"### {self.t('change_heading')}", ""]
-        lines += [f"- {self.line(change)}" for change in changes] or [self.t("change_none")]
+        lines += [
+            "- " + self.t("change_line", change=self.line(change), page=self.page(change))
+            for change in changes
+        ] or [self.t("change_none")]
         # The translations into this language that the change leaves to update.
         stale = [t for t in self.data.stale_translations if t.language == self.language]
         if stale:

@@ -123,6 +123,8 @@ class Chrome:
     """Every language's 404 page, this one first."""
     docs_source: DocsSource | None = None
     """Where a hand-written page's file is, for "Suggest a change"; None without an address."""
+    preview: Markup | None = None
+    """The banner of a pull request's preview: not the published site. None on the real site."""
 
 
 def chrome(
@@ -176,7 +178,14 @@ def chrome(
             for code in sorted(data.languages, key=lambda code: code != language)
         ),
         docs_source=_docs_source(sources),
+        preview=_preview_banner(data, language),
     )
+
+
+def _preview_banner(data: SiteData, language: str) -> Markup | None:
+    if data.preview is None:
+        return None
+    return escape(data.ui[language]["preview_banner"].format(number=data.preview))
 
 
 def _docs_source(sources: PageSources | None) -> DocsSource | None:

@@ -22,11 +22,18 @@ REMINDERS_FEED = f"{FEED_DIR}/deadlines-reminders.ics"
 ONE_DAY = timedelta(days=1)
 #: The page listing every feed, inside a language.
 CALENDARS_PAGE = "calendars/"
+#: The page listing every edition, inside a language.
+EDITIONS_PAGE = "editions/"
 
 
 def edition_url(edition_id: str) -> str:
     """URL of an edition's page inside a language."""
     return f"editions/{edition_id}/"
+
+
+def letter_url(letter_id: str) -> str:
+    """URL of a letter's page inside a language."""
+    return f"letters/{letter_id}/"
 
 
 def edition_feed(edition_id: str) -> str:

@@ -27,7 +27,7 @@ from wsis_site.parse import (
     letter_text_name,
     parse_files,
 )
-from wsis_site.publishing import site_url_override
+from wsis_site.publishing import preview_of, site_url_override
 from wsis_site.translations import Translation, read_record, stale, translations
 
 
@@ -56,6 +56,8 @@ class SiteData:
     source_lines: Mapping[str, int] = field(default_factory=dict)
     """Line of each edition, schedule, item and letter in its file, by `file#dotted.path`
     (`phases.yaml#editions.2021.items.phase-1`): where "View the source" points."""
+    preview: int | None = None
+    """The pull request this build previews (`WSIS_PREVIEW_PULL_REQUEST`); None: the real site."""
 
     def source_line(self, file: str, *path: str) -> int | None:
         """The line of `path` in `file` (`"events.yaml", "editions", "2021"`), if recorded."""
@@ -78,9 +80,11 @@ class SiteData:
 def load_site_data(data_dir: Path) -> SiteData:
     """Load and check `data_dir`; cached on the files' content, so repeated calls are free.
 
-    `WSIS_SITE_URL`, when set, replaces `site_url` (a fork or a custom domain needs no edit).
+    `WSIS_SITE_URL`, when set, replaces `site_url` (a fork or a custom domain needs no edit);
+    `WSIS_PREVIEW_PULL_REQUEST` makes the build a pull request's preview.
     """
-    return _load_cached(data_dir.resolve(), content_digest(data_dir), site_url_override())
+    digest = content_digest(data_dir)
+    return _load_cached(data_dir.resolve(), digest, site_url_override(), preview_of())
 
 
 def content_digest(data_dir: Path, names: Iterable[str] | None = None) -> str:
@@ -99,7 +103,9 @@ def content_digest(data_dir: Path, names: Iterable[str] | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(data_dir: Path, _digest: str, site_url: str | None) -> SiteData:
+def _load_cached(
+    data_dir: Path, _digest: str, site_url: str | None, preview: int | None
+) -> SiteData:
     parsed, issues = parse_files(data_dir)
     issues += cross_check(parsed)
     record, record_issues = read_record(data_dir)
@@ -107,7 +113,7 @@ def _load_cached(data_dir: Path, _digest: str, site_url: str | None) -> SiteData
         raise DataError(issues + record_issues)
     data = _assemble(parsed, site_url)
     found = translations(parsed, data.languages)
-    return replace(data, stale_translations=tuple(stale(found, record)))
+    return replace(data, stale_translations=tuple(stale(found, record)), preview=preview)
 
 
 def _assemble(parsed: ParsedFiles, site_url: str | None) -> SiteData:

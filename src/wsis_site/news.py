@@ -12,11 +12,10 @@ from functools import cache
 import jinja2
 
 from wsis_site import __version__
-from wsis_site.changes import Change, Reporter
-from wsis_site.entries import edition_url
+from wsis_site.changes import Change, Reporter, page_of
+from wsis_site.entries import letter_url
 from wsis_site.formatting import day
 from wsis_site.loader import SiteData
-from wsis_site.pages import letter_url
 from wsis_site.published_changes import PublishedChange, change_values
 
 #: Where each language's feed is, inside its folder.
@@ -124,13 +123,13 @@ def _changes(
             continue
         kind = "item_cancelled" if change.kind == "item_status" else change.kind
         edition = data.editions.get(change.edition_id)
-        anchor = f"#{change.item_id}" if change.item_id else ""
+        anchor = f"#{change.item_id}" if change.item_id else ""  # a change's id, as published
         yield NewsEntry(
             id=_id(data, language, f"{published.commit}/{kind}/{change.edition_id}{anchor}"),
             updated=published.moment,
             title=data.ui[language][f"news_{kind}"].format(**change_values(reporter, change)),
             summary=edition.name[language] if edition else change.edition_id,
-            link=f"{base}{edition_url(change.edition_id)}{anchor}",
+            link=f"{base}{page_of(change)}",
         )
 
 

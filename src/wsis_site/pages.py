@@ -25,12 +25,14 @@ from wsis_site.entries import (
     ALL_FEED,
     CALENDARS_PAGE,
     DEADLINES_FEED,
+    EDITIONS_PAGE,
     REMINDERS_FEED,
     EntryWords,
     edition_feed,
     edition_url,
     entries,
     entry_feed,
+    letter_url,
 )
 from wsis_site.jsonld import edition_event
 from wsis_site.letters import letter_html
@@ -89,7 +91,7 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
         sources=(events, phases, letters),
     )
     yield PageSpec(
-        "editions/",
+        EDITIONS_PAGE,
         "editions.html",
         t["editions_title"],
         t["editions_description"],
@@ -149,11 +151,6 @@ def item_source(data: SiteData, edition_id: str, item_id: str) -> Source:
     """Where an item is written: its line of `data/phases.yaml`."""
     line = data.source_line(PHASES, "editions", edition_id, "items", item_id)
     return Source(f"{DATA_FOLDER}/{PHASES}", line)
-
-
-def letter_url(letter_id: str) -> str:
-    """URL of a letter's page inside a language."""
-    return f"letters/{letter_id}/"
 
 
 @cache

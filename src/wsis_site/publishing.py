@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 #: Overrides `site_url` of `data/site.yaml`; the deploy workflow sets it from GitHub Pages.
 SITE_URL_VARIABLE = "WSIS_SITE_URL"
+#: The number of the pull request a preview build shows; the pull-request workflow sets it.
+PREVIEW_VARIABLE = "WSIS_PREVIEW_PULL_REQUEST"
 #: Names reserved for examples and tests (RFC 2606, RFC 6761): nobody can publish there.
 RESERVED_NAMES = ("example.org", "example.com", "example.net", "localhost")
 RESERVED_TOP_LEVEL = ("example", "test", "invalid", "localhost")
@@ -38,6 +40,21 @@ def site_url_override(environ: Mapping[str, str] = os.environ) -> str | None:
         )
     # GitHub Pages gives the base URL without the final slash that relative links need.
     return value if value.endswith("/") else f"{value}/"
+
+
+def preview_of(environ: Mapping[str, str] = os.environ) -> int | None:
+    """The pull request a preview build shows (`WSIS_PREVIEW_PULL_REQUEST`), or None."""
+    value = environ.get(PREVIEW_VARIABLE, "").strip()
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit() or int(value) == 0:
+        raise AddressError(f"{PREVIEW_VARIABLE}={value!r} is not a pull request's number")
+    if is_publishing(environ):
+        raise AddressError(
+            f"{PREVIEW_VARIABLE} builds a preview and {REQUIRE_HISTORY}=1 builds for "
+            "publishing: set one of them"
+        )
+    return int(value)
 
 
 def is_placeholder(host: str) -> bool:

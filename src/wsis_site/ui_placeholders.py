@@ -22,6 +22,10 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "letter_of_in_text": frozenset({"date"}),
     # overrides/wsis/source-links.html, overrides/main.html
     "source_line": frozenset({"file", "line"}),
+    # wsis_site.changes.Reporter.report
+    "change_line": frozenset({"change", "page"}),
+    # wsis_site.chrome (a pull request's preview)
+    "preview_banner": frozenset({"number"}),
     # overrides/wsis/macros.html
     "person": frozenset({"honorific", "name"}),
     "letter_original": frozenset({"language"}),
