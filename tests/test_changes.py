@@ -98,7 +98,8 @@ def test_report_states_moves_additions_and_translations(
         "(см. `ru/editions/2024/#registration-deadline`)"
     ) in lines
     assert (
-        "- 2024 · 新增项目：注册截止日期（2024年5月1日）（见`zh/editions/2024/#registration-deadline`）"
+        "- 2024 · 新增项目：注册截止日期（2024年5月1日）"
+        "（见`zh/editions/2024/#registration-deadline`）"
     ) in lines
     # The new title's translations are not marked reviewed yet: each language's section lists
     # its own, which the flow mapping spreads over three lines after `title:` opens it.
