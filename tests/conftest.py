@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from wsis_site.cli import main
+from wsis_site.pages_branch import PagesBranch
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
@@ -105,6 +107,62 @@ def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("WSIS_REPO_URL", REPOSITORY)
         patch.setenv("WSIS_REPO_BRANCH", "main")
         return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
+
+
+#: A pull request's preview as the pull-request workflow builds it: below the Pages site's path.
+PREVIEW_NUMBER = 7
+PREVIEW_FOLDER = f"pr-preview/pr-{PREVIEW_NUMBER}/"
+PREVIEW_URL = f"https://example.org/wsis-forum/{PREVIEW_FOLDER}"
+
+
+@pytest.fixture(scope="session")
+def preview_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built as pull request 7's preview, for its address on Pages."""
+    from tests.test_pages import BEFORE_DEADLINES
+
+    root = tmp_path_factory.mktemp("preview")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WSIS_PREVIEW_PULL_REQUEST", str(PREVIEW_NUMBER))
+        patch.setenv("WSIS_SITE_URL", PREVIEW_URL)
+        patch.setenv("WSIS_REPO_URL", REPOSITORY)
+        patch.setenv("WSIS_REPO_BRANCH", "preview-branch")
+        return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
+
+
+def run_git(folder: Path, *args: str) -> str:
+    """What a git command prints in `folder`; a failure fails the test."""
+    return subprocess.run(
+        ["git", *args], cwd=folder, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def clone(remote: Path, folder: Path) -> Path:
+    """A checkout of `remote` with one commit on main, as a workflow's job has one."""
+    run_git(remote.parent, "clone", "--quiet", str(remote), str(folder))
+    identity = ("-c", "user.name=Editor", "-c", "user.email=editor@example.org")
+    run_git(folder, *identity, "commit", "--quiet", "--allow-empty", "-m", "main")
+    run_git(folder, "push", "--quiet", "origin", "HEAD:main")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def pages_branch(
+    tmp_path_factory: pytest.TempPathFactory, multilingual_site: Path, preview_site: Path
+) -> Path:
+    """The gh-pages branch as Pages serves it, published as the workflows publish it: the
+    site at its root and pull request 7's preview in its folder."""
+    root = tmp_path_factory.mktemp("gh-pages")
+    run_git(root, "init", "--quiet", "--bare", "--initial-branch=main", "remote.git")
+    branch = PagesBranch(clone(root / "remote.git", root / "work"))
+    branch.publish_site(multilingual_site)
+    branch.publish_preview(preview_site, PREVIEW_NUMBER)
+    served = root / "served"
+    served.mkdir()
+    archive = subprocess.run(
+        ["git", "archive", "gh-pages"], cwd=root / "remote.git", capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(served)], input=archive.stdout, check=True)
+    return served
 
 
 @pytest.fixture(scope="session")

@@ -9,14 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, clone, run_git
 from wsis_site.pages_branch import NO_JEKYLL, PagesBranch, PublishError, preview_folder
-
-
-def run_git(folder: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=folder, capture_output=True, text=True, check=True
-    ).stdout.strip()
 
 
 def files(remote: Path, branch: str = "gh-pages") -> dict[str, str]:
@@ -38,15 +32,6 @@ def remote(tmp_path: Path) -> Path:
     bare = tmp_path / "remote.git"
     run_git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(bare))
     return bare
-
-
-def clone(remote: Path, folder: Path) -> Path:
-    """A checkout of the repository, as a workflow's job has one."""
-    run_git(remote.parent, "clone", "--quiet", str(remote), str(folder))
-    run_git(folder, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet",
-            "--allow-empty", "-m", "main")  # fmt: skip
-    run_git(folder, "push", "--quiet", "origin", "HEAD:main")
-    return folder
 
 
 def test_the_site_at_the_root_and_previews_beside_it(remote: Path, tmp_path: Path) -> None:

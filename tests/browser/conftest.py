@@ -62,7 +62,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
     Those of `_headers` are sent as written, Content-Security-Policy included.
     """
 
-    def __init__(self, *args: Any, directory: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, directory: str, site_path: str, **kwargs: Any) -> None:
+        self.site_path = site_path
         self.rules = header_rules(Path(directory))
         self.extensions_map = {
             **self.extensions_map,
@@ -77,7 +78,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return
 
     def end_headers(self) -> None:
-        path = "/" + urlsplit(self.path).path.removeprefix(SITE_PATH)
+        path = "/" + urlsplit(self.path).path.removeprefix(self.site_path)
         for pattern, headers in self.rules:
             if fnmatch.fnmatchcase(path, pattern):
                 for name, value in headers.items():
@@ -87,9 +88,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         # Outside the site's path (like /sitemap.xml on a /wsis-forum/ site) nothing exists.
-        if not path.startswith(SITE_PATH):
+        if not path.startswith(self.site_path):
             return str(Path(self.directory) / ".outside-the-site")
-        return super().translate_path("/" + path.removeprefix(SITE_PATH))
+        return super().translate_path("/" + path.removeprefix(self.site_path))
 
 
 class PagesHandler(SiteHandler):
@@ -125,9 +126,10 @@ class SiteServer:
 
     handler_class: type[SiteHandler] = SiteHandler
 
-    def __init__(self, site: Path) -> None:
-        handler = functools.partial(self.handler_class, directory=str(site))
+    def __init__(self, site: Path, path: str = SITE_PATH) -> None:
+        handler = functools.partial(self.handler_class, directory=str(site), site_path=path)
         self.site = site
+        self.path = path
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -138,7 +140,7 @@ class SiteServer:
 
     def url(self, path: str) -> str:
         """The address of a path inside the site."""
-        return f"{self.origin}{SITE_PATH}{path}"
+        return f"{self.origin}{self.path}{path}"
 
     def __enter__(self) -> SiteServer:
         self.thread.start()

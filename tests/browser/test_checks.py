@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import urllib.error
-import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser, Dialog
 
 from tests.browser.conftest import DATA, NODE_TOOLS, VIOLATIONS, PagesServer, SiteServer, pages
+from tests.browser.links import follow_links
 from tests.conftest import PREFIXES
 from tests.poison import PAYLOAD
 
@@ -81,63 +78,9 @@ def test_nu_html_checker_finds_no_error(site: Path) -> None:
     assert len(documents) > 20
 
 
-class _Links(HTMLParser):
-    """Collects the link targets and the element ids of one HTML page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.targets: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        for name in ("href", "src"):
-            if found.get(name) and tag in {"a", "link", "script", "img"}:
-                self.targets.append(found[name] or "")
-        for name in ("id", "name"):
-            if found.get(name):
-                self.ids.add(found[name] or "")
-
-
 def test_no_broken_internal_link_or_anchor(site: Path, server: SiteServer) -> None:
-    public = DATA.site_url  # absolute links to the site itself are checked too
-    parsed: dict[str, _Links] = {}
-
-    def read(url: str) -> tuple[int, bytes]:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                return response.status, response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, b""
-
-    def links_of(url: str) -> _Links:
-        if url not in parsed:
-            collector = _Links()
-            collector.feed(read(url)[1].decode("utf-8"))
-            parsed[url] = collector
-        return parsed[url]
-
-    broken: set[str] = set()
-    checked: set[str] = set()
-    for path in pages(site):
-        page_url = server.url(path)
-        for target in links_of(page_url).targets:
-            absolute = urljoin(page_url, target)
-            absolute = absolute.replace("webcal://", "https://", 1)
-            if absolute.startswith(public):
-                absolute = server.url(absolute.removeprefix(public))
-            if not absolute.startswith(server.origin):
-                continue  # another site (Google Calendar, wsis.org…): not ours to check
-            address, _, anchor = absolute.partition("#")
-            if absolute in checked:
-                continue
-            checked.add(absolute)
-            status, _ = read(address)
-            if status != 200:
-                broken.add(f"{path} -> {target} (HTTP {status})")
-            elif anchor and address.endswith("/") and anchor not in links_of(address).ids:
-                broken.add(f"{path} -> {target} (no element with id {anchor!r})")
-    assert sorted(broken) == []
+    broken, checked = follow_links(pages(site), server.url(""), DATA.site_url)
+    assert broken == []
     assert sum(url.endswith(".ics") for url in checked) >= 26
 
 
