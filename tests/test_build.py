@@ -158,23 +158,35 @@ def test_serve_rebuilds_when_data_changes_and_leaves_nothing_behind(
     port = free_port()
     temporary = tmp_path / "tmp"  # where the server makes its docs trees
     temporary.mkdir()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
+            stdout=subprocess.DEVNULL,
+            stderr=output,
+        )
+    phases = project / "data" / "phases.yaml"
     try:
         page = f"http://127.0.0.1:{port}/editions/2021/"
         served = fetch_until(page, "Segunda reunión virtual/presencial", time.monotonic() + 90)
         # Live reload's inline script must run: the policy stays in `_headers` only.
         assert 'http-equiv="Content-Security-Policy"' not in served
         assert "livereload" in served
-        edit(project / "data" / "phases.yaml", "presencial\n", "presencial renombrada\n")
+        stale = "translation may be out of date"
+        assert stale not in log.read_text(encoding="utf-8")
+        # The Spanish title changes: its five translations are now to review, a warning each.
+        edit(phases, "presencial\n", "presencial renombrada\n")
         fetch_until(page, "Segunda reunión virtual/presencial renombrada", time.monotonic() + 90)
+        warned = log.read_text(encoding="utf-8")
+        assert warned.count(stale) == warned.count("phase-3.title: the") == 5
         # Each rebuild replaces the last one's tree of pages instead of adding one.
         assert len(list(temporary.glob("wsis-docs-*"))) == 1
+        # Undone, the next rebuild says nothing of the warnings that held for the last save.
+        edit(phases, "presencial renombrada\n", "presencial\n")
+        fetch_until(page, "Segunda reunión virtual/presencial</", time.monotonic() + 90)
+        assert stale not in log.read_text(encoding="utf-8")[len(warned) :]
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl-C in a terminal
         server.wait(timeout=30)
