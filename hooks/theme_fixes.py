@@ -1,11 +1,16 @@
-"""MkDocs hook: mend markup of the theme that the Nu HTML Checker rejects."""
+"""MkDocs hook: mend markup of the theme that the Nu HTML Checker rejects, and tell the
+templates the theme's hashed asset names."""
 
 from __future__ import annotations
 
 import re
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from wsis_site.theme_assets import theme_assets
 
 # Material writes autocomplete="off" on its drawer and search checkboxes, outside any template
 # block; HTML allows the attribute on text-like inputs only.
@@ -14,6 +19,12 @@ CHECKBOX_AUTOCOMPLETE = re.compile(
 )
 
 # --- Hooks ----------------------------------------------------------------------------------
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """`wsis_theme`: the installed theme's stylesheet and script, which `main.html` links."""
+    env.globals["wsis_theme"] = theme_assets(config.theme.dirs)
+    return env
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from wsis_site import background
 from wsis_site.background import BackgroundError, can_fork, in_background
 
 
@@ -82,6 +83,22 @@ def test_a_child_that_dies_is_an_error() -> None:
 
     with pytest.raises(BackgroundError, match="ended with status"):
         in_background(die).result()
+
+
+def test_a_child_whose_reply_fails_ends_there_and_never_runs_the_callers_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_reply(outcome: object) -> bytes:
+        raise OSError("the pipe broke")
+
+    monkeypatch.setattr(background, "_dumps", broken_reply)  # fails in the child, after the work
+    witness = tmp_path / "ran-after-the-fork"
+    pending = in_background(child_pid)
+    with witness.open("a", encoding="utf-8") as log:  # a child returning here would write too
+        log.write(f"{os.getpid()}\n")
+    with pytest.raises(BackgroundError, match="ended with status 256"):  # os._exit(1)
+        pending.result()
+    assert witness.read_text(encoding="utf-8") == f"{os.getpid()}\n"
 
 
 def test_serial_mode_runs_the_work_here(monkeypatch: pytest.MonkeyPatch) -> None:

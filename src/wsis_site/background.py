@@ -14,7 +14,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
 
@@ -68,9 +68,7 @@ def in_background(work: Callable[[], T], *, niceness: int = 0) -> Pending[T]:
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child: never return into the parent's code
-        os.close(read_fd)
-        os.nice(niceness)
-        _run_child(work, write_fd)
+        _run_child(work, read_fd, write_fd, niceness)
     os.close(write_fd)
     return Pending(pid, read_fd, (False, BackgroundError("not collected")))
 
@@ -92,18 +90,24 @@ def can_fork() -> bool:
     )
 
 
-def _run_child(work: Callable[[], object], write_fd: int) -> None:
-    status = 0
+def _run_child(work: Callable[[], object], read_fd: int, write_fd: int, niceness: int) -> NoReturn:
+    """Do `work` and send its outcome back; whatever fails, the child ends here (`os._exit`
+    skips the parent's atexit handlers and clean-up, which would delete its files)."""
+    status = 1
     try:
-        payload = _dumps((True, work()))
-    except BaseException as error:  # every failure goes back to the parent
-        status = 1
-        payload = _dumps((False, error))
-    with os.fdopen(write_fd, "wb") as pipe:
-        pipe.write(payload)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)  # skips the parent's atexit handlers, which would delete its files
+        os.close(read_fd)
+        os.nice(niceness)
+        try:
+            payload, failed = _dumps((True, work())), False
+        except BaseException as error:  # every failure of the work goes back to the parent
+            payload, failed = _dumps((False, error)), True
+        with os.fdopen(write_fd, "wb") as pipe:
+            pipe.write(payload)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        status = int(failed)
+    finally:
+        os._exit(status)
 
 
 def _dumps(outcome: tuple[bool, object]) -> bytes:
