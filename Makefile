@@ -15,7 +15,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Material prints a banner about MkDocs 2 on every run; the README explains the plan instead.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help build test fuzz validate translations translations-reviewed serve new-edition changes schema lint pre-commit bench format lock clean
+.PHONY: help build test test-fast fuzz validate translations translations-reviewed serve new-edition changes schema lint pre-commit bench format lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,6 +40,10 @@ test: lint $(NODE_TOOLS) ## Run the linters and every test, browser checks inclu
 	scripts/ensure-libical.sh
 	scripts/ensure-fonts.sh
 	$(BIN)/python -m pytest
+
+test-fast: lint $(NODE_TOOLS) ## Every test but the browser's, for the edit-test loop
+	scripts/ensure-libical.sh
+	$(BIN)/python -m pytest -m "not browser"
 
 fuzz: $(STAMP) ## Feed the data loader thousands of random hostile files (a few minutes)
 	$(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-profile=fuzz -q

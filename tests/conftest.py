@@ -85,12 +85,15 @@ def edit(path: Path, old: str, new: str, *, count: int = 1) -> int:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the browser checks last.
+    """Mark the browser checks `browser`, and run them last.
 
     Their server and browser threads live until the session ends, and while other threads
     run a build never forks its second process (see `wsis_site.background`).
     """
-    items.sort(key=lambda item: "/browser/" in str(item.path))
+    for item in items:
+        if "/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 #: The repository the session's shared site links its sources to (`WSIS_REPO_URL`).
