@@ -135,7 +135,10 @@ def test_a_preview_is_built_for_its_prefix_and_published_only_from_this_reposito
     assert build["env"]["WSIS_SITE_URL"] == "${{ steps.preview.outputs.url }}"
     [address] = [s for s in jobs["report"]["steps"] if s.get("id") == "preview"]
     assert '/pr-preview/pr-$NUMBER/"' in address["run"]
-    assert jobs["preview"]["if"] == "${{ needs.report.outputs.same-repository == 'true' }}"
+    # Only a branch of this repository gets the Pages address, hence a preview.
+    [pages] = [s for s in jobs["report"]["steps"] if s.get("id") == "pages"]
+    assert pages["if"] == "${{ env.SAME_REPOSITORY == 'true' }}"
+    assert jobs["preview"]["if"] == "${{ needs.report.outputs.preview-url != '' }}"
     assert jobs["preview"]["permissions"] == {"contents": "write"}
     publish = runs(jobs["preview"])[-1]
     assert publish.startswith("python3 -m wsis_site.pages_branch publish --site")
