@@ -305,14 +305,6 @@ def test_hostile_text_is_escaped_and_folded(tmp_path: Path) -> None:
     assert str(event["SUMMARY"]).startswith("Plazo, con; barra \\ invertida\nEND:VEVENT\nBEGIN")
 
 
-def test_two_builds_give_identical_feeds(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    first = build(project, tmp_path / "one", BUILD_DATE)
-    second = build(project, tmp_path / "two", BUILD_DATE)
-    for path in feeds(first):
-        assert path.read_bytes() == (second / path.relative_to(first)).read_bytes(), path
-
-
 def test_cancelled_item_stays_as_cancelled(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     edit(
