@@ -11,7 +11,7 @@ from typing import Any
 import feedparser
 import pytest
 
-from tests.conftest import PREFIXES, ROOT, build, copy_project, edit
+from tests.conftest import PREFIXES, PREVIEW_URL, ROOT, build, copy_project, edit
 from tests.test_calendars import git
 from wsis_site.changes import Change
 from wsis_site.loader import load_site_data
@@ -98,14 +98,13 @@ def test_atom_structure_follows_rfc_4287(site: Path) -> None:
     )
 
 
-def test_ids_do_not_move_with_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Entry ids hang on calendar_uid_domain, so a new address does not repeat old news."""
-    project = copy_project(tmp_path / "project")
-    before = read(build(project, tmp_path / "one", BUILD_DATE) / "feed.xml")
-    monkeypatch.setenv("WSIS_SITE_URL", "https://forum.wsis-demo.net/")
-    after = read(build(project, tmp_path / "two", BUILD_DATE) / "feed.xml")
+def test_ids_do_not_move_with_the_site(multilingual_site: Path, preview_site: Path) -> None:
+    """Entry ids hang on calendar_uid_domain, so a new address does not repeat old news: the
+    session's two builds at two addresses (the preview's is another `WSIS_SITE_URL`)."""
+    before, after = read(multilingual_site / "feed.xml"), read(preview_site / "feed.xml")
     assert [e.id for e in after.entries] == [e.id for e in before.entries]
-    assert after.entries[0].link.startswith("https://forum.wsis-demo.net/letters/")
+    assert after.entries[0].link.startswith(f"{PREVIEW_URL}letters/")
+    assert before.entries[0].link.startswith(f"{SITE_URL}letters/")
 
 
 def test_text_from_data_is_escaped(tmp_path: Path) -> None:
