@@ -15,7 +15,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    Request,
+    Response,
+    sync_playwright,
+)
 
 from tests.conftest import ROOT
 from tests.test_pages import BEFORE_DEADLINES
@@ -155,6 +163,37 @@ class PagesServer(SiteServer):
     """A built site served as GitHub Pages serves it (`PagesHandler`)."""
 
     handler_class = PagesHandler
+
+
+def watch(page: Page, inside: str) -> list[str]:
+    """What goes wrong while `page` loads, as it happens: console errors, failed requests,
+    HTTP errors, and requests to addresses not starting with `inside` (another host, or
+    outside the site's path)."""
+    problems: list[str] = []
+    host = urlsplit(inside).netloc
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.append(f"console error: {message.text}")
+
+    def request(sent: Request) -> None:
+        if urlsplit(sent.url).netloc != host:
+            problems.append(f"request to another host: {sent.url}")
+        elif not sent.url.startswith(inside):
+            problems.append(f"request outside {inside}: {sent.url}")
+
+    def failed(sent: Request) -> None:
+        problems.append(f"failed request: {sent.url} ({sent.failure})")
+
+    def response(answer: Response) -> None:
+        if answer.status >= 400:
+            problems.append(f"HTTP {answer.status} for {answer.url}")
+
+    page.on("console", console)
+    page.on("request", request)
+    page.on("requestfailed", failed)
+    page.on("response", response)
+    return problems
 
 
 def chromium_path() -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Request, Response
+from playwright.sync_api import Browser
 
-from tests.browser.conftest import DATA, PagesServer, SiteServer, pages
+from tests.browser.conftest import DATA, PagesServer, SiteServer, pages, watch
 from tests.browser.links import follow_links
 from tests.browser.test_design import DESKTOP, PHONE, shot_name
 from tests.conftest import PREVIEW_FOLDER, PREVIEW_NUMBER, PREVIEW_URL
@@ -43,29 +42,10 @@ def test_the_preview_runs_under_its_prefix_and_says_it_is_one(
 ) -> None:
     language = path.split("/")[0] if "/" in path else "es"
     preview = pages_host.url(PREVIEW_FOLDER)
-    own_host = urlsplit(pages_host.origin).netloc
     for width in (PHONE, DESKTOP):
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
-        problems: list[str] = []
-
-        def console(message: ConsoleMessage, log: list[str] = problems) -> None:
-            if message.type == "error":
-                log.append(f"console error: {message.text}")
-
-        def request(sent: Request, log: list[str] = problems) -> None:
-            if urlsplit(sent.url).netloc != own_host:
-                log.append(f"request to another host: {sent.url}")
-            elif not sent.url.startswith(preview):
-                log.append(f"request outside the preview: {sent.url}")
-
-        def response(answer: Response, log: list[str] = problems) -> None:
-            if answer.status >= 400:
-                log.append(f"HTTP {answer.status} for {answer.url}")
-
-        page.on("console", console)
-        page.on("request", request)
-        page.on("response", response)
+        problems = watch(page, preview)
         page.goto(preview + path, wait_until="networkidle")
         banner = page.locator(".md-banner .wsis-preview")
         expected = DATA.ui[language]["preview_banner"].format(number=PREVIEW_NUMBER)

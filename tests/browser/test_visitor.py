@@ -5,45 +5,22 @@ from __future__ import annotations
 import gzip
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Request, Response
+from playwright.sync_api import Browser, Response
 
-from tests.browser.conftest import DATA, VIOLATIONS, PagesServer, SiteServer, pages
+from tests.browser.conftest import DATA, VIOLATIONS, PagesServer, SiteServer, pages, watch
 from tests.conftest import PREFIXES
 
 
 def test_every_page_loads_without_errors_or_foreign_requests(
     site: Path, server: SiteServer, browser: Browser
 ) -> None:
-    own_host = urlsplit(server.origin).netloc
     problems: list[str] = []
     context = browser.new_context()
     for path in pages(site):
         page = context.new_page()
-        seen: list[str] = []
-
-        def console(message: ConsoleMessage, log: list[str] = seen) -> None:
-            if message.type == "error":
-                log.append(f"console error: {message.text}")
-
-        def request(sent: Request, log: list[str] = seen) -> None:
-            host = urlsplit(sent.url).netloc
-            if host and host != own_host:
-                log.append(f"request to another host: {sent.url}")
-
-        def failed(sent: Request, log: list[str] = seen) -> None:
-            log.append(f"failed request: {sent.url} ({sent.failure})")
-
-        def response(answer: Response, log: list[str] = seen) -> None:
-            if answer.status >= 400:
-                log.append(f"HTTP {answer.status} for {answer.url}")
-
-        page.on("console", console)
-        page.on("request", request)
-        page.on("requestfailed", failed)
-        page.on("response", response)
+        seen = watch(page, f"{server.origin}/")
         # Each language's home waits for the search worker and index it loads in the background.
         home = path in {DATA.prefix(code) for code in DATA.languages}
         page.goto(server.url(path), wait_until="networkidle" if home else "load")
