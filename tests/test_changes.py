@@ -68,7 +68,7 @@ def test_report_states_moves_additions_and_translations(
         "- 2024 · Plazo de presentación de contribuciones al proceso de consultas abiertas: "
         "fecha cambiada de 15 de febrero de 2024 a 29 de febrero de 2024 "
         "(los suscriptores de los calendarios recibirán la actualización) "
-        "(se ve en `editions/2024/#open-consultation-deadline`)"
+        "(visible en `editions/2024/#open-consultation-deadline`)"
     ) in lines
     assert (
         "- 2024 · Submission deadline for the open consultation process: moved from "
@@ -81,7 +81,7 @@ def test_report_states_moves_additions_and_translations(
     ) in lines
     assert (
         "- 2024 · Nuevo elemento: Plazo de inscripción (1 de mayo de 2024) "
-        "(se ve en `editions/2024/#registration-deadline`)"
+        "(visible en `editions/2024/#registration-deadline`)"
     ) in lines
     assert (
         "- 2021 · English title of “Second meeting, virtual or physical” changed "
@@ -89,7 +89,7 @@ def test_report_states_moves_additions_and_translations(
     ) in lines
     assert (
         "- 2021 · «Segunda reunión virtual/presencial»: se modificó el título en inglés "
-        "(se ve en `editions/2021/#phase-3`)"
+        "(visible en `editions/2021/#phase-3`)"
     ) in lines
     for title in ("الموعد النهائي للتسجيل", "注册截止日期", "Date limite d\u2019inscription"):
         assert sum(title in line for line in lines) == 1
@@ -179,7 +179,7 @@ def test_other_public_fields_are_named_and_statuses_are_words(
     assert (
         "- 2021 · Segunda reunión virtual/presencial: estado cambiado de «Confirmado» a "
         "«Cancelado» (los suscriptores de los calendarios recibirán la actualización) "
-        "(se ve en `editions/2021/#phase-3`)" in lines
+        "(visible en `editions/2021/#phase-3`)" in lines
     )
 
 
@@ -194,8 +194,8 @@ def test_in_a_preview_each_change_links_the_page_it_shows_on(
     status, lines = report(project, base, head, capsys)
     assert status == 0
     page = "editions/2024/#open-consultation-deadline"
-    assert lines[2].endswith(f"(se ve en [{page}]({preview}{page}))")
-    assert any(line.endswith(f"(تظهر في [ar/{page}]({preview}ar/{page}))") for line in lines)
+    assert lines[2].endswith(f"(visible en [{page}]({preview}{page}))")
+    assert any(line.endswith(f"(انظر [ar/{page}]({preview}ar/{page}))") for line in lines)
 
 
 def test_the_page_of_a_change_is_where_a_visitor_sees_it() -> None:
