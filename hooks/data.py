@@ -12,10 +12,11 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from wsis_site.environment import is_publishing
 from wsis_site.errors import DataError
 from wsis_site.loader import SiteData
 from wsis_site.mkdocs_build import data_dir, is_other_language_build, site_data
-from wsis_site.publishing import AddressError, check_address, is_publishing
+from wsis_site.publishing import AddressError, check_address
 from wsis_site.translations import stale_issues
 
 # Not under `mkdocs`: a stale translation warns without failing the strict build.

@@ -433,7 +433,7 @@ def test_publishing_without_history_fails_when_history_is_required(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = copy_project(tmp_path / "project")
-    monkeypatch.setenv("WSIS_REQUIRE_HISTORY", "1")
+    monkeypatch.setenv("WSIS_PUBLISH", "1")
     from wsis_site.revisions import entry_revisions, read_history
 
     history = read_history(project / "data")

@@ -11,6 +11,7 @@ from tests.conftest import build, edit
 from tests.test_build import tree_digest
 from tests.test_validation import line_of
 from wsis_site.cli import main
+from wsis_site.environment import is_publishing
 from wsis_site.publishing import AddressError, check_address, is_placeholder, site_url_override
 
 DEMO = "https://forum.wsis-demo.net/"
@@ -69,7 +70,7 @@ def test_publishing_build_refuses_placeholders_naming_file_line_and_variable(
 ) -> None:
     site = build(project, tmp_path / "site", "2024-01-10")
     before = tree_digest(site)
-    monkeypatch.setenv("WSIS_REQUIRE_HISTORY", "1")
+    monkeypatch.setenv("WSIS_PUBLISH", "1")
     arguments = ["build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site)]
     caplog.clear()
     assert main(arguments) == 1
@@ -124,3 +125,10 @@ def test_site_url_variable_moves_every_absolute_link(
     assert f"<loc>{DEMO}en/editions/2021/</loc>" in (site / "sitemap.xml").read_text("utf-8")
     feed = (site / "calendar" / "2021.ics").read_bytes().decode("utf-8")
     assert f"URL:{DEMO}editions/2021/#phase-1\r\n" in feed
+
+
+def test_publishing_has_its_own_name_and_the_older_one_still_works() -> None:
+    assert is_publishing({"WSIS_PUBLISH": "1"})
+    assert is_publishing({"WSIS_REQUIRE_HISTORY": "1"})
+    assert not is_publishing({"WSIS_PUBLISH": "0", "WSIS_REQUIRE_HISTORY": ""})
+    assert not is_publishing({})

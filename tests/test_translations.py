@@ -51,6 +51,7 @@ def test_the_repository_has_no_stale_or_missing_translation() -> None:
 def test_a_changed_spanish_title_leaves_five_stale_translations_until_reviewed(
     data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("WSIS_PUBLISH", raising=False)
     monkeypatch.delenv("WSIS_REQUIRE_HISTORY", raising=False)
     assert _validate(data_dir, capsys)[2] == ""
     line = edit(data_dir / "events.yaml", NAME_2021, "      es: Foro de la CMSI 2021\n")
@@ -88,6 +89,7 @@ def test_a_changed_spanish_title_leaves_five_stale_translations_until_reviewed(
 def test_a_changed_letter_or_template_string_is_stale_in_every_language(
     data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("WSIS_PUBLISH", raising=False)
     monkeypatch.delenv("WSIS_REQUIRE_HISTORY", raising=False)
     letter = data_dir / "letters" / "2023-11-06-wsis-2024-contributions.es.md"
     letter.write_text(letter.read_text(encoding="utf-8") + "\nPosdata.\n", encoding="utf-8")

@@ -207,7 +207,7 @@ def test_deploy_builds_for_publishing_at_the_pages_address() -> None:
     assert str(steps[pages]["uses"]).startswith("actions/configure-pages@")
     assert pages < build
     assert steps[build]["env"] == {
-        "WSIS_REQUIRE_HISTORY": "1",
+        "WSIS_PUBLISH": "1",
         "WSIS_SITE_URL": "${{ steps.pages.outputs.base_url }}",
         # Pages link the repository the workflow runs in: a fork links itself.
         "WSIS_REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
@@ -254,7 +254,7 @@ def test_pull_request_preview_is_not_a_publishing_build() -> None:
     [build] = [s for s in steps if s.get("run") == "make build"]
     # Placeholders allowed: the preview is never published as the site. Its "Suggest a change"
     # edits the pull request's own branch, in the fork it comes from if it does.
-    assert "WSIS_REQUIRE_HISTORY" not in build["env"]
+    assert "WSIS_PUBLISH" not in build["env"]
     assert build["env"]["WSIS_REPO_URL"] == "${{ github.event.pull_request.head.repo.html_url }}"
     assert build["env"]["WSIS_REPO_BRANCH"] == "${{ github.head_ref }}"
 

@@ -16,6 +16,8 @@ import traceback
 from collections.abc import Callable
 from typing import Generic, NoReturn, TypeVar
 
+from wsis_site import environment
+
 T = TypeVar("T")
 
 
@@ -83,11 +85,7 @@ def can_fork() -> bool:
 
     Only Linux: macOS system libraries may crash a forked child, and Windows cannot fork.
     """
-    return (
-        sys.platform == "linux"
-        and threading.active_count() == 1
-        and os.environ.get("WSIS_SERIAL", "") != "1"
-    )
+    return sys.platform == "linux" and threading.active_count() == 1 and not environment.is_serial()
 
 
 def _run_child(work: Callable[[], object], read_fd: int, write_fd: int, niceness: int) -> NoReturn:

@@ -12,17 +12,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from wsis_site import environment
 from wsis_site.add_language import add_language
 from wsis_site.changes import Snapshot, change_report, compare
 from wsis_site.engines import DEFAULT_ENGINE, ENGINES, EngineError, use_engine
+from wsis_site.environment import is_publishing
 from wsis_site.errors import DataError, running_on_github
 from wsis_site.fields import LANGUAGE_PATTERN
 from wsis_site.loader import load_site_data
 from wsis_site.parse import DATA_FILES, parse_files, read_languages
-from wsis_site.publishing import AddressError, is_publishing
+from wsis_site.publishing import AddressError
 from wsis_site.scaffold import ScaffoldError, add_edition
 from wsis_site.schema import render_schemas
-from wsis_site.timeline import BUILD_DATE_VARIABLE, build_date
+from wsis_site.timeline import build_date
 from wsis_site.translations import (
     completeness_table,
     read_record,
@@ -54,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.add_argument(
         "--build-date",
-        help=f"compute past/upcoming for this YYYY-MM-DD day (default: ${BUILD_DATE_VARIABLE}, "
+        help=f"compute past/upcoming for this YYYY-MM-DD day (default: ${environment.BUILD_DATE}, "
         "else $SOURCE_DATE_EPOCH, else today)",
     )
     build.add_argument(
@@ -101,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "translations":
             return _translations(args.data, args.reviewed)
         if args.build_date:
-            os.environ[BUILD_DATE_VARIABLE] = args.build_date
+            os.environ[environment.BUILD_DATE] = args.build_date
         try:
             build_date()  # refuse a malformed date before building anything
         except ValueError as error:

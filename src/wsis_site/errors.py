@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
+
+from wsis_site import environment
 
 FieldPath: TypeAlias = tuple[str | int, ...]
 
@@ -71,4 +72,4 @@ class DataError(Exception):
 
 def running_on_github() -> bool:
     """True inside GitHub Actions, where errors are printed as annotations too."""
-    return os.environ.get("GITHUB_ACTIONS") == "true"
+    return environment.on_github_actions()

@@ -8,16 +8,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from wsis_site import environment
+from wsis_site.environment import PREVIEW_PULL_REQUEST, PUBLISH, SITE_URL
 from wsis_site.parse import SITE_FILE
-from wsis_site.revisions import REQUIRE_HISTORY
 from wsis_site.yamlsource import read_yaml
 
 log = logging.getLogger(__name__)
 
-#: Overrides `site_url` of `data/site.yaml`; the deploy workflow sets it from GitHub Pages.
-SITE_URL_VARIABLE = "WSIS_SITE_URL"
-#: The number of the pull request a preview build shows; the pull-request workflow sets it.
-PREVIEW_VARIABLE = "WSIS_PREVIEW_PULL_REQUEST"
 #: Names reserved for examples and tests (RFC 2606, RFC 6761): nobody can publish there.
 RESERVED_NAMES = ("example.org", "example.com", "example.net", "localhost")
 RESERVED_TOP_LEVEL = ("example", "test", "invalid", "localhost")
@@ -29,13 +26,13 @@ class AddressError(ValueError):
 
 def site_url_override(environ: Mapping[str, str] = os.environ) -> str | None:
     """`WSIS_SITE_URL`, ending with a slash, or None when it is not set."""
-    value = environ.get(SITE_URL_VARIABLE, "").strip()
+    value = environment.value(SITE_URL, environ)
     if not value:
         return None
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
         raise AddressError(
-            f"{SITE_URL_VARIABLE}={value!r} is not an https:// address such as "
+            f"{SITE_URL}={value!r} is not an https:// address such as "
             "https://forum.example.net/wsis/"
         )
     # GitHub Pages gives the base URL without the final slash that relative links need.
@@ -44,14 +41,14 @@ def site_url_override(environ: Mapping[str, str] = os.environ) -> str | None:
 
 def preview_of(environ: Mapping[str, str] = os.environ) -> int | None:
     """The pull request a preview build shows (`WSIS_PREVIEW_PULL_REQUEST`), or None."""
-    value = environ.get(PREVIEW_VARIABLE, "").strip()
+    value = environment.value(PREVIEW_PULL_REQUEST, environ)
     if not value:
         return None
     if not value.isascii() or not value.isdigit() or int(value) == 0:
-        raise AddressError(f"{PREVIEW_VARIABLE}={value!r} is not a pull request's number")
-    if is_publishing(environ):
+        raise AddressError(f"{PREVIEW_PULL_REQUEST}={value!r} is not a pull request's number")
+    if environment.is_publishing(environ):
         raise AddressError(
-            f"{PREVIEW_VARIABLE} builds a preview and {REQUIRE_HISTORY}=1 builds for "
+            f"{PREVIEW_PULL_REQUEST} builds a preview and {PUBLISH}=1 builds for "
             "publishing: set one of them"
         )
     return int(value)
@@ -65,11 +62,6 @@ def is_placeholder(host: str) -> bool:
     return any(host == name or host.endswith(f".{name}") for name in RESERVED_NAMES)
 
 
-def is_publishing(environ: Mapping[str, str] = os.environ) -> bool:
-    """True in a build for publishing: the switch that also requires the git history."""
-    return environ.get(REQUIRE_HISTORY) == "1"
-
-
 def check_address(
     data_dir: Path, site_url: str, uid_domain: str, environ: Mapping[str, str] = os.environ
 ) -> None:
@@ -77,12 +69,12 @@ def check_address(
     problems = _placeholders(data_dir, site_url, uid_domain, environ)
     if not problems:
         return
-    if is_publishing(environ):
+    if environment.is_publishing(environ):
         raise AddressError(
             "\n".join(
                 [
                     *problems,
-                    f"{REQUIRE_HISTORY}=1 builds for publishing, so these must be addresses "
+                    f"{PUBLISH}=1 builds for publishing, so these must be addresses "
                     "you control: see 'Publishing' in README.md.",
                 ]
             )
@@ -99,11 +91,11 @@ def _placeholders(
     in_file: dict[str, str] = {}
     host = urlsplit(site_url).hostname or ""
     if is_placeholder(host):
-        if environ.get(SITE_URL_VARIABLE, "").strip():
-            found.append(f"{SITE_URL_VARIABLE}: {host} is a reserved example name, not a site")
+        if environment.value(SITE_URL, environ):
+            found.append(f"{SITE_URL}: {host} is a reserved example name, not a site")
         else:
             in_file["site_url"] = (
-                f"{host} is a reserved example name: set {SITE_URL_VARIABLE} or site_url "
+                f"{host} is a reserved example name: set {SITE_URL} or site_url "
                 "to the address the site is published at"
             )
     if is_placeholder(uid_domain):

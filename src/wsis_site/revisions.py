@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from wsis_site import environment
 from wsis_site.git import git, read_blobs
 from wsis_site.parse import EVENTS_FILE, PHASES_FILE
 from wsis_site.plaintext import read_text
@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 
 HISTORY_FILES = (EVENTS_FILE, PHASES_FILE)
 #: Set to 1 where feeds are published (CI), so a shallow clone fails instead of resetting SEQUENCE.
-REQUIRE_HISTORY = "WSIS_REQUIRE_HISTORY"
 #: Fields whose change moves an entry in subscribers' calendars, so SEQUENCE goes up.
 ITEM_TIME_FIELDS = ("date", "end_date", "time")
 ITEM_SCHEDULE_FIELDS = (*ITEM_TIME_FIELDS, "status")
@@ -130,9 +129,12 @@ def entry_revisions(
     """
     working = _working_fingerprints(data_dir)
     if history is None:
-        if os.environ.get(REQUIRE_HISTORY) == "1":
+        if environment.is_publishing():
             # Publishing SEQUENCE 0 after higher ones would make calendars ignore updates.
-            raise RuntimeError(f"{REQUIRE_HISTORY}=1 but the git history of data/ is not there")
+            raise RuntimeError(
+                f"{environment.PUBLISH}=1 builds for publishing, but the git history of data/ "
+                "is not there: fetch it (actions/checkout with fetch-depth: 0)"
+            )
         return {key: Revision(0, fallback, fallback) for key in working}
     versions = [(v.moment, fingerprints(v.events, v.phases)) for v in history]
     last_moment = history[-1].moment if history else fallback

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-REPO_URL_VARIABLE = "WSIS_REPO_URL"
-REPO_BRANCH_VARIABLE = "WSIS_REPO_BRANCH"
+from wsis_site import environment
+
 DEFAULT_BRANCH = "main"
 
 
@@ -44,14 +44,14 @@ class Repository:
 
 def repository(repo_url: str | None, environ: Mapping[str, str] = os.environ) -> Repository | None:
     """The repository pages link to, or None: no link rather than a broken one."""
-    address = (environ.get(REPO_URL_VARIABLE) or repo_url or "").strip()
+    address = environment.value(environment.REPO_URL, environ) or (repo_url or "").strip()
     parts = urlsplit(address)
     path = parts.path.rstrip("/").removesuffix(".git")
     if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
         return None
     if len(path.strip("/").split("/")) != 2:  # owner/name
         return None
-    branch = environ.get(REPO_BRANCH_VARIABLE, "").strip() or DEFAULT_BRANCH
+    branch = environment.value(environment.REPO_BRANCH, environ) or DEFAULT_BRANCH
     return Repository(f"https://{parts.netloc}{path}", quote(branch, safe="/"))
 
 

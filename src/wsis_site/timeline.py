@@ -8,20 +8,21 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
 
+from wsis_site import environment
 from wsis_site.models import Edition, Item
 
 Status = Literal["past", "today", "upcoming"]
-BUILD_DATE_VARIABLE = "WSIS_BUILD_DATE"
 
 
 def build_date(environ: Mapping[str, str] = os.environ) -> date:
     """The day statuses are computed for: `WSIS_BUILD_DATE`, `SOURCE_DATE_EPOCH` or today (UTC)."""
-    if fixed := environ.get(BUILD_DATE_VARIABLE):
+    if fixed := environment.value(environment.BUILD_DATE, environ):
         try:
             return date.fromisoformat(fixed)
         except ValueError:
-            raise ValueError(f"{BUILD_DATE_VARIABLE}={fixed!r} is not a YYYY-MM-DD date") from None
-    if epoch := environ.get("SOURCE_DATE_EPOCH"):
+            name = environment.BUILD_DATE
+            raise ValueError(f"{name}={fixed!r} is not a YYYY-MM-DD date") from None
+    if epoch := environment.value(environment.SOURCE_DATE_EPOCH, environ):
         return datetime.fromtimestamp(int(epoch), UTC).date()
     return datetime.now(UTC).date()
 

@@ -1,0 +1,56 @@
+"""Every environment variable the build reads, and what it means: read here and nowhere else.
+
+- `WSIS_SITE_URL`: the site's public address, over `site_url` of `data/site.yaml` (the deploy
+  and pull-request workflows set it from GitHub Pages).
+- `WSIS_PUBLISH=1`: a build for publishing, set by the deploy workflow: it refuses placeholder
+  addresses, feeds without the git history of `data/` and stale translations.
+  `WSIS_REQUIRE_HISTORY=1`, its older name, still works.
+- `WSIS_PREVIEW_PULL_REQUEST=<n>`: pull request n's preview (a banner, not indexed, no
+  subscriptions), set by the pull-request workflow.
+- `WSIS_BUILD_DATE=YYYY-MM-DD` (`--build-date`), else `SOURCE_DATE_EPOCH`: the day statuses are
+  computed for; today by default.
+- `WSIS_REPO_URL`, `WSIS_REPO_BRANCH`: where "Suggest a change" edits, over `repo_url`.
+- `WSIS_SERIAL=1`: every step in this process, none in a second one.
+- `GITHUB_ACTIONS=true`: data errors are also printed as annotations on the changed lines.
+
+`WSIS_PREVIEW_LANGUAGE` (one language, for `make serve ONLY=es`) is read by `mkdocs.yml`
+itself, through MkDocs' `!ENV` tag.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+SITE_URL = "WSIS_SITE_URL"
+PUBLISH = "WSIS_PUBLISH"
+REQUIRE_HISTORY = "WSIS_REQUIRE_HISTORY"
+PREVIEW_PULL_REQUEST = "WSIS_PREVIEW_PULL_REQUEST"
+BUILD_DATE = "WSIS_BUILD_DATE"
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+REPO_URL = "WSIS_REPO_URL"
+REPO_BRANCH = "WSIS_REPO_BRANCH"
+SERIAL = "WSIS_SERIAL"
+GITHUB_ACTIONS = "GITHUB_ACTIONS"
+
+Environ = Mapping[str, str]
+
+
+def value(name: str, environ: Environ = os.environ) -> str:
+    """The variable's value without surrounding spaces; empty when it is not set."""
+    return environ.get(name, "").strip()
+
+
+def is_publishing(environ: Environ = os.environ) -> bool:
+    """True in a build for publishing (`WSIS_PUBLISH=1`, or its older name)."""
+    return "1" in (value(PUBLISH, environ), value(REQUIRE_HISTORY, environ))
+
+
+def is_serial(environ: Environ = os.environ) -> bool:
+    """True when every step must run in this process (`WSIS_SERIAL=1`)."""
+    return value(SERIAL, environ) == "1"
+
+
+def on_github_actions(environ: Environ = os.environ) -> bool:
+    """True in a GitHub Actions job."""
+    return value(GITHUB_ACTIONS, environ) == "true"
