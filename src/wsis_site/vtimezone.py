@@ -1,7 +1,8 @@
 """VTIMEZONE components in the yearly-rule form that Outlook, Google and Apple all accept.
 
-icalendar's `Timezone.from_tzid` lists each transition as an RDATE; Outlook misreads that form
-and shifts events by an hour. Calendar services themselves publish one DAYLIGHT and one
+icalendar's `Timezone.from_tzid` lists each transition explicitly (one block per transition,
+and RDATEs once the span covers several years); Outlook misreads that form and shifts events by
+an hour. Calendar services themselves publish one DAYLIGHT and one
 STANDARD rule anchored in 1970, so that is written here, from the zone's current rule in tzdata
 (the POSIX TZ string at the end of its TZif file). Every moment the feed uses is checked
 against zoneinfo through icalendar's own reading of the result; where the current rule does
