@@ -12,12 +12,11 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from wsis_site.environment import is_publishing
 from wsis_site.errors import DataError
 from wsis_site.loader import SiteData
 from wsis_site.mkdocs_build import data_dir, is_other_language_build, site_data
 from wsis_site.publishing import AddressError, check_address
-from wsis_site.translations import stale_issues
+from wsis_site.translations import stale_warnings
 
 # Not under `mkdocs`: a stale translation warns without failing the strict build.
 log = logging.getLogger("wsis_site.translations")
@@ -61,9 +60,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _check_translations(data: SiteData) -> None:
     """Stale translations: a warning while editing, an error in a build for publishing."""
-    stale = stale_issues(data.stale_translations)
-    if stale and is_publishing():
-        raise PluginError(f"Translations to review before publishing:\n{DataError(stale).report()}")
+    try:
+        stale = stale_warnings(data.stale_translations)
+    except DataError as error:
+        raise PluginError(f"Translations to review before publishing:\n{error.report()}") from None
     for issue in stale:
         log.warning("%s", issue.as_text())
 

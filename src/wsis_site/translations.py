@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from wsis_site.errors import DataIssue, FieldPath, dotted, shown
+from wsis_site import environment
+from wsis_site.errors import DataError, DataIssue, FieldPath, dotted, shown
 from wsis_site.parse import DATA_FILES, LETTERS_DIR, TODO, ParsedFiles, ui_file_name
 from wsis_site.plaintext import read_text
 from wsis_site.yamlsource import SourceDocument, read_yaml
@@ -113,6 +114,15 @@ def stale_issues(stale_ones: Iterable[Translation]) -> list[DataIssue]:
         )
         for t in stale_ones
     ]
+
+
+def stale_warnings(stale_ones: Iterable[Translation]) -> list[DataIssue]:
+    """The policy for translations to review: warnings while editing, returned to be shown; in
+    a build for publishing (`WSIS_PUBLISH=1`) a `DataError` that stops it."""
+    issues = stale_issues(stale_ones)
+    if issues and environment.is_publishing():
+        raise DataError(issues)
+    return issues
 
 
 def reviewed(
