@@ -4,6 +4,7 @@ still needed, then change the workaround and this test together."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from mkdocs.theme import Theme
 from mkdocs_static_i18n.plugin import I18n
 
 MATERIAL = Path(material.__file__).parent / "templates"
+OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
 def test_babel_still_abbreviates_months_in_intervals_babel_803() -> None:
@@ -85,3 +87,33 @@ def test_the_i18n_plugin_still_has_what_mkdocs_build_reads() -> None:
     assert hasattr(plugin, "current_language")
     assert {"default_language", "build_languages"} <= set(dir(I18n))
     assert getattr(I18n.on_post_build, "mkdocs_priority", None) == -100
+
+
+#: The theme's templates that `overrides/` replaces (and `base.html`, whose blocks
+#: `overrides/main.html` fills), by the first 16 hex digits of their SHA-256 in Material 9.8.1.
+OVERRIDDEN = {
+    "404.html": "80c93494b5432b1b",
+    "main.html": "9948b55a7bc979c3",
+    "base.html": "8536d352b0093623",
+    "partials/alternate.html": "572b1d4dae611aa5",
+    "partials/footer.html": "50c2a75f013b7b03",
+    "partials/header.html": "8cf3fb15bcf969ff",
+    "partials/language.html": "3a44516f305006ac",
+    "partials/logo.html": "e0925ef6c190174a",
+    "partials/search.html": "bfd556535abcddb9",
+}
+
+
+def test_the_theme_templates_overridden_are_those_the_copies_were_made_from() -> None:
+    """A Material release that changes a template `overrides/` replaces fails here: compare the
+    new original with the copy (or the blocks `main.html` fills), then update the hash."""
+    copies = {
+        path.relative_to(OVERRIDES).as_posix()
+        for path in OVERRIDES.rglob("*.html")
+        if (MATERIAL / path.relative_to(OVERRIDES)).is_file()
+    }
+    assert copies | {"base.html"} == set(OVERRIDDEN)
+    changed = {
+        name: hashlib.sha256((MATERIAL / name).read_bytes()).hexdigest()[:16] for name in OVERRIDDEN
+    }
+    assert changed == OVERRIDDEN
