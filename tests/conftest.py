@@ -34,7 +34,9 @@ GENEVA = {
 # No example database: tests never write into the repository.
 _PROPERTIES = settings(
     database=None,
-    deadline=timedelta(seconds=5),  # a hang fails; a slow shared machine does not
+    # A hang fails; a stall of a shared 2-core machine does not (one example once took 9 s there,
+    # and 0.1 s when Hypothesis ran it again). Speed is measured in `make bench`, not here.
+    deadline=timedelta(seconds=60),
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("wsis", _PROPERTIES, max_examples=40, derandomize=True)
