@@ -21,10 +21,10 @@ def main() -> None:
     """Measure each step once and print the seconds as JSON."""
     project = Path(sys.argv[1])
     start = time.perf_counter()
-    from wsis_site.docs_tree import FRAGMENT  # noqa: F401 - the modules the hooks import
-    from wsis_site.loader import load_site_data
-    from wsis_site.pages import PageRenderer, compile_templates, page_specs
-    from wsis_site.timeline import build_date
+    from wsis_site.build.docs_tree import FRAGMENT  # noqa: F401 - the modules the hooks import
+    from wsis_site.domain.timeline import build_date
+    from wsis_site.model.loader import load_site_data
+    from wsis_site.pages.generated import PageRenderer, compile_templates, page_specs
 
     imported = time.perf_counter()
     data = load_site_data(project / "data")

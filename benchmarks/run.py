@@ -33,14 +33,14 @@ from pathlib import Path
 from tests.conftest import copy_project
 
 from benchmarks.synthetic import ROOT, write_limits_project, write_project
-from wsis_site import limits
-from wsis_site.calendars import FeedWriter
-from wsis_site.chrome import chrome
-from wsis_site.docs_tree import write_docs_tree
-from wsis_site.entries import EntryWords
-from wsis_site.feeds_output import revisions
-from wsis_site.loader import SiteData, load_site_data
-from wsis_site.timeline import build_date
+from wsis_site.build.docs_tree import write_docs_tree
+from wsis_site.domain.calendar_entries import EntryWords
+from wsis_site.domain.timeline import build_date
+from wsis_site.feeds.calendars import FeedWriter
+from wsis_site.feeds.output import revisions
+from wsis_site.model.loader import SiteData, load_site_data
+from wsis_site.pages.frame import chrome
+from wsis_site.reading import limits
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 RUNS = 2 if QUICK else 5

@@ -14,10 +14,10 @@ import yaml
 from tests.conftest import copy_project
 from tests.new_language import add_language
 
-from wsis_site import limits
-from wsis_site.parse import parse_files
-from wsis_site.translations import reviewed, translations, write_record
-from wsis_site.yamlsource import parse_yaml
+from wsis_site.editors.translations import reviewed, translations, write_record
+from wsis_site.model.parse import parse_files
+from wsis_site.reading import limits
+from wsis_site.reading.yaml_source import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The real site's languages, in its order; a project of L languages keeps Spanish, English and
@@ -162,7 +162,7 @@ MORE_LANGUAGES = {"de": "Deutsch", "pt": "Português", "it": "Italiano", "ja": "
 
 
 def write_limits_project(target: Path) -> Path:
-    """The largest data `wsis_site.limits` allows, with texts as long as the real ones.
+    """The largest data `wsis_site.reading.limits` allows, with texts as long as the real ones.
 
     Every count at its limit: languages, editions, items (spread evenly, so every edition has a
     page of its own), letters, organizations and contacts.

@@ -1,4 +1,4 @@
-"""MkDocs hook: on right-to-left pages, isolate runs of Latin script (see `wsis_site.bidi`)."""
+"""MkDocs hook: on right-to-left pages, isolate runs of Latin script (`wsis_site.pages.bidi`)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from wsis_site.bidi import is_right_to_left, isolate_in_folder
-from wsis_site.mkdocs_build import is_other_language_build, language_folders, site_data
+from wsis_site.build.mkdocs_adapter import is_other_language_build, language_folders, site_data
+from wsis_site.pages.bidi import is_right_to_left, isolate_in_folder
 
 # --- Hooks ----------------------------------------------------------------------------------
 

@@ -12,10 +12,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from wsis_site.background import Pending, in_background
-from wsis_site.feeds_output import write_feeds
-from wsis_site.mkdocs_build import data_dir, is_other_language_build, language_folders, site_data
-from wsis_site.news import news_link
+from wsis_site.build.background import Pending, in_background
+from wsis_site.build.mkdocs_adapter import (
+    data_dir,
+    is_other_language_build,
+    language_folders,
+    site_data,
+)
+from wsis_site.feeds.atom import news_link
+from wsis_site.feeds.output import write_feeds
 
 _feeds: Pending[None] | None = None
 """The feeds being written for the current build."""

@@ -11,16 +11,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from wsis_site.background import Pending, in_background
-from wsis_site.chrome import Chrome, chrome
-from wsis_site.loader import SiteData
-from wsis_site.mkdocs_build import (
+from wsis_site.build.background import Pending, in_background
+from wsis_site.build.mkdocs_adapter import (
     built_languages,
     is_other_language_build,
     page_sources,
     site_data,
 )
-from wsis_site.source_links import PageSources
+from wsis_site.model.loader import SiteData
+from wsis_site.pages.frame import Chrome, chrome
+from wsis_site.pages.source_links import PageSources
 
 _other_frames: Pending[dict[str, Chrome]] | None = None
 """The frames of the languages built after the first, worked out while the first is built."""

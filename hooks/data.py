@@ -12,14 +12,14 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from wsis_site.errors import DataError
-from wsis_site.loader import SiteData
-from wsis_site.mkdocs_build import data_dir, is_other_language_build, site_data
-from wsis_site.publishing import AddressError, check_address
-from wsis_site.translations import stale_warnings
+from wsis_site.build.mkdocs_adapter import data_dir, is_other_language_build, site_data
+from wsis_site.build.site_address import AddressError, check_address
+from wsis_site.editors.translations import stale_warnings
+from wsis_site.model.loader import SiteData
+from wsis_site.reading.errors import DataError
 
 # Not under `mkdocs`: a stale translation warns without failing the strict build.
-log = logging.getLogger("wsis_site.translations")
+log = logging.getLogger("wsis_site.editors.translations")
 
 _one_shot_build = False
 """True under `mkdocs build`, which ends with its build; `mkdocs serve` goes on rebuilding."""

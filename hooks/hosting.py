@@ -7,8 +7,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from wsis_site.hosting import write_host_files
-from wsis_site.mkdocs_build import is_other_language_build, site_data
+from wsis_site.build.hosting import write_host_files
+from wsis_site.build.mkdocs_adapter import is_other_language_build, site_data
 
 _serving = False
 """True under `mkdocs serve`, whose live reload runs an inline script that the policy refuses."""

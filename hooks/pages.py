@@ -8,9 +8,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from wsis_site.docs_tree import DocsTree, DocsTreeError, start_docs_tree
-from wsis_site.feeds_output import published_history
-from wsis_site.mkdocs_build import (
+from wsis_site.build.docs_tree import DocsTree, DocsTreeError, start_docs_tree
+from wsis_site.build.mkdocs_adapter import (
     built_languages,
     data_dir,
     is_other_language_build,
@@ -18,8 +17,9 @@ from wsis_site.mkdocs_build import (
     page_sources,
     site_data,
 )
-from wsis_site.published_changes import published_changes
-from wsis_site.timeline import build_date
+from wsis_site.domain.published_changes import published_changes
+from wsis_site.domain.timeline import build_date
+from wsis_site.feeds.output import published_history
 
 _tree: DocsTree | None = None
 """The docs tree of the current build, whose other languages may still be being written."""

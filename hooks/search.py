@@ -10,9 +10,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from wsis_site.mkdocs_build import built_languages, is_other_language_build, other_language
-from wsis_site.search_index import split_search_index
-from wsis_site.search_languages import quiet_jieba
+from wsis_site.build.mkdocs_adapter import built_languages, is_other_language_build, other_language
+from wsis_site.search.index import split_search_index
+from wsis_site.search.languages import quiet_jieba
 
 # Material reads its settings, including the base URL search uses, from this element.
 CONFIG_SCRIPT = re.compile(

@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from wsis_site.theme_assets import theme_assets
+from wsis_site.pages.theme_assets import theme_assets
 
 # Material writes autocomplete="off" on its drawer and search checkboxes, outside any template
 # block; HTML allows the attribute on text-like inputs only.

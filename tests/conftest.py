@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from wsis_site.build.pages_branch import PagesBranch
 from wsis_site.cli import main
-from wsis_site.pages_branch import PagesBranch
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
@@ -90,7 +90,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark the browser checks `browser`, and run them last.
 
     Their server and browser threads live until the session ends, and while other threads
-    run a build never forks its second process (see `wsis_site.background`).
+    run a build never forks its second process (see `wsis_site.build.background`).
     """
     for item in items:
         if "/browser/" in str(item.path):

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from tests.conftest import LANGUAGES, edit
-from wsis_site.yamlsource import parse_yaml
+from wsis_site.reading.yaml_source import parse_yaml
 
 
 def add_language(project: Path, code: str, name: str, copy_from: str) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from wsis_site.errors import DataError
-from wsis_site.loader import load_site_data
+from wsis_site.model.loader import load_site_data
+from wsis_site.reading.errors import DataError
 
 #: Markup, an attribute break-out (quoted either way, no space needed) and a `javascript:` URL.
 PAYLOAD = "<b>x</b>\"'><svg/onload=alert(1)><script>alert(2)</script>javascript:alert(3)"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from wsis_site import background
-from wsis_site.background import BackgroundError, can_fork, in_background
+from wsis_site.build import background
+from wsis_site.build.background import BackgroundError, can_fork, in_background
 
 
 class UnpicklableError(Exception):

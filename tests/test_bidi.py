@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import LANGUAGES
-from wsis_site.bidi import is_right_to_left, isolate_latin_runs, right_to_left_root
+from wsis_site.pages.bidi import is_right_to_left, isolate_latin_runs, right_to_left_root
 
 
 def test_the_languages_the_theme_writes_right_to_left() -> None:

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PREFIXES, REPOSITORY, build, edit
-from wsis_site import loader
-from wsis_site.background import can_fork
+from wsis_site.build.background import can_fork
 from wsis_site.cli import main
+from wsis_site.model import loader
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -14,8 +14,8 @@ import pytest
 from icalendar import Calendar, Event
 
 from tests.conftest import LANGUAGES, PREFIXES, ROOT, build, copy_project, edit
-from wsis_site.calendar_links import subscribe_links
-from wsis_site.loader import load_site_data
+from wsis_site.model.loader import load_site_data
+from wsis_site.pages.calendar_links import subscribe_links
 
 BUILD_DATE = "2024-01-10"
 GOLDEN = Path(__file__).parent / "golden"
@@ -434,7 +434,7 @@ def test_publishing_without_history_fails_when_history_is_required(
 ) -> None:
     project = copy_project(tmp_path / "project")
     monkeypatch.setenv("WSIS_PUBLISH", "1")
-    from wsis_site.revisions import entry_revisions, read_history
+    from wsis_site.domain.history import entry_revisions, read_history
 
     history = read_history(project / "data")
     with pytest.raises(RuntimeError, match="git history of data/ is not there"):

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LANGUAGES, edit
-from wsis_site.changes import Change, Snapshot, compare, page_of
 from wsis_site.cli import main
+from wsis_site.domain.changes import Change, Snapshot, compare, page_of
 
 
 def commit(project: Path, message: str) -> str:

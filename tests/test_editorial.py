@@ -13,9 +13,9 @@ from tests.conftest import ROOT, copy_project, edit
 from tests.test_pages import hrefs, text_of
 from tests.test_seed_content import LETTER_SEEDS, SEEDS
 from tests.test_validation import errors
-from wsis_site.formatting import day
-from wsis_site.loader import load_site_data
-from wsis_site.yamlsource import parse_yaml
+from wsis_site.domain.formatting import day
+from wsis_site.model.loader import load_site_data
+from wsis_site.reading.yaml_source import parse_yaml
 
 EN_DASH, LEFT_QUOTE, RIGHT_QUOTE = "\u2013", "\u201c", "\u2019"
 #: A range of days or times: "17-21", "15:00-16:00", "15.00-16.00".

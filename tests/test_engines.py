@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import REPOSITORY, copy_project
 from tests.test_pages import BEFORE_DEADLINES
-from wsis_site.engines import EngineError, use_engine
+from wsis_site.build.engines import EngineError, use_engine
 
 GENERATOR = '<meta name="generator" content="{}, mkdocs-material">'
 

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import edit
 from tests.poison import PAYLOAD, poison_data
 from tests.test_validation import errors
-from wsis_site.loader import load_site_data
+from wsis_site.model.loader import load_site_data
 
 #: Attributes whose value a browser follows or runs as an address.
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}

@@ -10,7 +10,7 @@ import yaml
 from babel.dates import format_date
 
 from tests.conftest import ROOT
-from wsis_site.formatting import (
+from wsis_site.domain.formatting import (
     TimeWords,
     day,
     day_span,
@@ -20,8 +20,8 @@ from wsis_site.formatting import (
     roman_value,
     time_span,
 )
-from wsis_site.models import Item, TimeSlot
-from wsis_site.timeline import build_date, next_deadline, status
+from wsis_site.domain.timeline import build_date, next_deadline, status
+from wsis_site.model.documents import Item, TimeSlot
 
 ZURICH = "Europe/Zurich"
 

@@ -22,9 +22,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from wsis_site.errors import DataError, DataIssue, FieldPath
-from wsis_site.loader import load_site_data
-from wsis_site.yamlsource import parse_yaml
+from wsis_site.model.loader import load_site_data
+from wsis_site.reading.errors import DataError, DataIssue, FieldPath
+from wsis_site.reading.yaml_source import parse_yaml
 
 DATA = ROOT / "data"
 FILES = sorted(path.relative_to(DATA).as_posix() for path in DATA.rglob("*") if path.is_file())

@@ -11,11 +11,11 @@ import pytest
 
 from tests.conftest import LANGUAGES, ROOT, build, edit
 from tests.test_validation import errors, line_of
-from wsis_site.docs_tree import DocsTreeError, write_docs_tree
-from wsis_site.fields import ID_MAX_LENGTH
-from wsis_site.loader import load_site_data
-from wsis_site.ui_placeholders import PLACEHOLDERS
-from wsis_site.yamlsource import MAX_DEPTH, parse_yaml
+from wsis_site.build.docs_tree import DocsTreeError, write_docs_tree
+from wsis_site.model.fields import ID_MAX_LENGTH
+from wsis_site.model.loader import load_site_data
+from wsis_site.model.ui_placeholders import PLACEHOLDERS
+from wsis_site.reading.yaml_source import MAX_DEPTH, parse_yaml
 
 LETTER = "2020-10-13-wsis-forum-2021"
 SECRET = "root:x:0:0:root:/root:/bin/bash\n"
@@ -133,7 +133,7 @@ def test_ui_placeholder_in_a_text_that_takes_none(data_dir: Path) -> None:
     spanish = line_of(data_dir / "ui" / "es.yaml", "editions_title:")
     assert errors(data_dir) == [
         f"data/ui/en.yaml:{line}:17: editions_title: {{x}} is not a placeholder of this text: "
-        "it takes no placeholder (see PLACEHOLDERS in wsis_site/ui_placeholders.py); "
+        "it takes no placeholder (see PLACEHOLDERS in wsis_site/model/ui_placeholders.py); "
         f"data/ui/es.yaml:{spanish} uses none"
     ]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LANGUAGES, PREFIXES, build, copy_project, edit
-from wsis_site.hosting import inline_script_hashes
+from wsis_site.build.hosting import inline_script_hashes
 
 SITE_URL = "https://example.org/wsis-forum/"
 

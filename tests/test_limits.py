@@ -1,5 +1,5 @@
-"""Issue 26: each limit of `wsis_site.limits` at its edge: the largest input passes, one more is
-refused with file:line and a sentence that names the limit."""
+"""Issue 26: each limit of `wsis_site.reading.limits` at its edge: the largest input passes,
+one more is refused with file:line and a sentence that names the limit."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 
 from tests.conftest import LANGUAGES, ROOT, build, edit
 from tests.test_validation import errors, line_of
-from wsis_site import limits
-from wsis_site.loader import load_site_data
-from wsis_site.yamlsource import parse_yaml
+from wsis_site.model.loader import load_site_data
+from wsis_site.reading import limits
+from wsis_site.reading.yaml_source import parse_yaml
 
 LETTER = "2020-10-13-wsis-forum-2021"
 

@@ -13,9 +13,9 @@ import pytest
 
 from tests.conftest import PREFIXES, PREVIEW_URL, ROOT, build, copy_project, edit
 from tests.test_calendars import git
-from wsis_site.changes import Change
-from wsis_site.loader import load_site_data
-from wsis_site.published_changes import _day_only
+from wsis_site.domain.changes import Change
+from wsis_site.domain.published_changes import _day_only
+from wsis_site.model.loader import load_site_data
 
 BUILD_DATE = "2024-01-10"
 ATOM = "{http://www.w3.org/2005/Atom}"

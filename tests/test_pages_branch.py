@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, clone, run_git
-from wsis_site.pages_branch import NO_JEKYLL, PagesBranch, PublishError, preview_folder
+from wsis_site.build.pages_branch import NO_JEKYLL, PagesBranch, PublishError, preview_folder
 
 
 def files(remote: Path, branch: str = "gh-pages") -> dict[str, str]:
@@ -125,7 +125,7 @@ def test_the_command_line_says_what_it_did_and_fails_without_a_traceback(
     environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
     def pages_branch(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "wsis_site.pages_branch", *args]
+        command = [sys.executable, "-m", "wsis_site.build.pages_branch", *args]
         return subprocess.run(
             command, cwd=work, env=environment, capture_output=True, text=True, check=False
         )

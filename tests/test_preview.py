@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LANGUAGES, PREFIXES, PREVIEW_NUMBER, ROOT
-from wsis_site.loader import load_site_data
+from wsis_site.model.loader import load_site_data
 
 DATA = load_site_data(ROOT / "data")
 NOINDEX = '<meta name="robots" content="noindex">'

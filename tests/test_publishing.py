@@ -10,9 +10,14 @@ import pytest
 from tests.conftest import build, edit
 from tests.test_build import tree_digest
 from tests.test_validation import line_of
+from wsis_site.build.site_address import (
+    AddressError,
+    check_address,
+    is_placeholder,
+    site_url_override,
+)
 from wsis_site.cli import main
 from wsis_site.environment import is_publishing
-from wsis_site.publishing import AddressError, check_address, is_placeholder, site_url_override
 
 DEMO = "https://forum.wsis-demo.net/"
 
@@ -101,9 +106,9 @@ def test_publishing_accepts_addresses_the_publisher_controls(project: Path) -> N
 def test_local_build_with_placeholders_warns_once(
     project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.WARNING, logger="wsis_site.publishing"):
+    with caplog.at_level(logging.WARNING, logger="wsis_site.build.site_address"):
         build(project, tmp_path / "site", "2024-01-10")
-    [warning] = [r for r in caplog.records if r.name == "wsis_site.publishing"]
+    [warning] = [r for r in caplog.records if r.name == "wsis_site.build.site_address"]
     site_url, uid_domain = site_yaml_lines(project)
     assert warning.getMessage().startswith(f"data/site.yaml:{site_url}:11: site_url: example.org")
     assert f"data/site.yaml:{uid_domain}:22: calendar_uid_domain:" in warning.getMessage()

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import edit
-from wsis_site.docs_tree import DocsTreeError, page_url, write_docs_tree
-from wsis_site.letters import letter_html
-from wsis_site.loader import load_site_data
-from wsis_site.pages import relative_url
-from wsis_site.timeline import build_date
+from wsis_site.build.docs_tree import DocsTreeError, page_url, write_docs_tree
+from wsis_site.domain.timeline import build_date
+from wsis_site.model.loader import load_site_data
+from wsis_site.pages.generated import relative_url
+from wsis_site.pages.letter_html import letter_html
 
 
 @pytest.mark.parametrize(

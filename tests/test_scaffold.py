@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import GENEVA, LANGUAGES, edit
 from wsis_site.cli import main
-from wsis_site.errors import DataError
-from wsis_site.loader import load_site_data
+from wsis_site.model.loader import load_site_data
+from wsis_site.reading.errors import DataError
 
 
 def localized(indent: int, texts: dict[str, str]) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from tests.conftest import ROOT
-from wsis_site.parse import DATA_FILES, read_languages
-from wsis_site.schema import render_schemas, schema_file_name
+from wsis_site.editors.json_schema import render_schemas, schema_file_name
+from wsis_site.model.parse import DATA_FILES, read_languages
 
 
 def test_committed_schemas_are_current() -> None:

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import LANGUAGES, PREFIXES, ROOT
-from wsis_site.search_folding import fold, with_folded_words
-from wsis_site.search_languages import search_language
+from wsis_site.search.folding import fold, with_folded_words
+from wsis_site.search.languages import search_language
 
 INDEX = Path("search") / "search_index.json"
 

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from tests.conftest import GENEVA, ROOT
-from wsis_site.loader import SiteData, load_site_data
-from wsis_site.models import Item
+from wsis_site.model.documents import Item
+from wsis_site.model.loader import SiteData, load_site_data
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 LETTER_SEEDS = {

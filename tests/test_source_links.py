@@ -11,9 +11,9 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 
 from tests.conftest import REPOSITORY, ROOT
-from wsis_site.loader import load_site_data
-from wsis_site.mkdocs_build import page_sources
-from wsis_site.source_links import Repository, Source, repository
+from wsis_site.build.mkdocs_adapter import page_sources
+from wsis_site.model.loader import load_site_data
+from wsis_site.pages.source_links import Repository, Source, repository
 
 EDIT, VIEW = f"{REPOSITORY}/edit/main/", f"{REPOSITORY}/blob/main/"
 

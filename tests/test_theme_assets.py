@@ -7,7 +7,7 @@ from pathlib import Path
 import material
 import pytest
 
-from wsis_site.theme_assets import ThemeAssetError, theme_assets
+from wsis_site.pages.theme_assets import ThemeAssetError, theme_assets
 
 MATERIAL = Path(material.__file__).parent / "templates"
 

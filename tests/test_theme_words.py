@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 from tests.conftest import ROOT
-from wsis_site.chrome import THEME_WORDS
-from wsis_site.loader import load_site_data
-from wsis_site.theme_languages import MATERIAL_TEMPLATES
+from wsis_site.model.loader import load_site_data
+from wsis_site.pages.frame import THEME_WORDS
+from wsis_site.pages.theme_languages import MATERIAL_TEMPLATES
 
 
 def test_canary_materials_language_partial_is_the_one_overridden() -> None:

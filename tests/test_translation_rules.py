@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from wsis_site.loader import SiteData, load_site_data
-from wsis_site.models import Contact, Signatory
+from wsis_site.model.documents import Contact, Signatory
+from wsis_site.model.loader import SiteData, load_site_data
 
 KINDS = ("launch", "meeting", "briefing", "deadline", "call", "event")
 TIMES = ("past", "today", "upcoming")

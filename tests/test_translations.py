@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from tests.conftest import GENEVA, ROOT, edit
-from wsis_site.add_language import add_language_to_files
-from wsis_site.add_language import add_language_to_text as add_language_text
 from wsis_site.cli import main
-from wsis_site.parse import parse_files, read_languages
-from wsis_site.translations import RECORD_FILE, translations
+from wsis_site.editors.new_language import add_language_to_files
+from wsis_site.editors.new_language import add_language_to_text as add_language_text
+from wsis_site.editors.translations import RECORD_FILE, translations
+from wsis_site.model.parse import parse_files, read_languages
 
 NAME_2021 = "      es: Foro de la CMSI de 2021\n"
 

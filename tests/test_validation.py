@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LANGUAGES, edit
-from wsis_site.errors import DataError
-from wsis_site.loader import load_site_data
+from wsis_site.model.loader import load_site_data
+from wsis_site.reading.errors import DataError
 
 
 def errors(data_dir: Path) -> list[str]:

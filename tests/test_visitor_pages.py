@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import ROOT, build, copy_project
 from tests.test_pages import text_of
-from wsis_site.yamlsource import parse_yaml
+from wsis_site.reading.yaml_source import parse_yaml
 
 # Future tense in data texts: an English modal, or a Spanish future (accented -rá/-rán ending).
 FUTURE_TENSE = {

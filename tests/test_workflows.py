@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
-from wsis_site.yamlsource import parse_yaml
+from wsis_site.reading.yaml_source import parse_yaml
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PULL_REQUEST = ROOT / ".github" / "workflows" / "pull-request.yml"
@@ -174,7 +174,9 @@ def test_closing_a_pull_request_removes_its_preview() -> None:
     assert data["on"] == {"pull_request": {"types": ["closed"]}}
     [job] = data["jobs"].values()
     assert job["permissions"] == {"contents": "write", "actions": "write"}
-    assert runs(job)[-2] == 'python3 -m wsis_site.pages_branch remove --pull-request "$NUMBER"'
+    assert (
+        runs(job)[-2] == 'python3 -m wsis_site.build.pages_branch remove --pull-request "$NUMBER"'
+    )
     assert runs(job)[-1] == DISPATCH
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wsis_site.yamlsource import Position, parse_yaml
+from wsis_site.reading.yaml_source import Position, parse_yaml
 
 
 def test_yaml_1_1_surprises_stay_the_text_the_editor_typed() -> None:

@@ -13,18 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from wsis_site import environment
-from wsis_site.add_language import add_language
-from wsis_site.changes import Snapshot, change_report, compare
-from wsis_site.engines import DEFAULT_ENGINE, ENGINES, EngineError, use_engine
-from wsis_site.errors import DataError, running_on_github
-from wsis_site.fields import LANGUAGE_PATTERN
-from wsis_site.loader import load_site_data
-from wsis_site.parse import DATA_FILES, parse_files, read_languages
-from wsis_site.publishing import AddressError
-from wsis_site.scaffold import ScaffoldError, add_edition
-from wsis_site.schema import render_schemas
-from wsis_site.timeline import build_date
-from wsis_site.translations import (
+from wsis_site.build.engines import DEFAULT_ENGINE, ENGINES, EngineError, use_engine
+from wsis_site.build.site_address import AddressError
+from wsis_site.domain.changes import Snapshot, change_report, compare
+from wsis_site.domain.timeline import build_date
+from wsis_site.editors.json_schema import render_schemas
+from wsis_site.editors.new_edition import ScaffoldError, add_edition
+from wsis_site.editors.new_language import add_language
+from wsis_site.editors.translations import (
     completeness_table,
     read_record,
     reviewed,
@@ -34,6 +30,10 @@ from wsis_site.translations import (
     translations,
     write_record,
 )
+from wsis_site.model.fields import LANGUAGE_PATTERN
+from wsis_site.model.loader import load_site_data
+from wsis_site.model.parse import DATA_FILES, parse_files, read_languages
+from wsis_site.reading.errors import DataError, running_on_github
 
 LANGUAGE_CODE = re.compile(LANGUAGE_PATTERN)
 
@@ -221,7 +221,7 @@ def _build(config_file: Path, site_dir: Path, engine: str) -> int:
     # MkDocs reports warnings through logging; without a handler, strict mode aborts silently.
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s- %(message)s")
 
-    from wsis_site.sitebuild import build_site
+    from wsis_site.build.staging import build_site
 
     load_site_data(config_file.parent / "data")  # fail fast, with the data errors on top
     gc.freeze()  # the data and libraries outlive the build: its collections need not scan them

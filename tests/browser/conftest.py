@@ -27,7 +27,7 @@ from playwright.sync_api import (
 
 from tests.conftest import ROOT
 from tests.test_pages import BEFORE_DEADLINES
-from wsis_site.loader import load_site_data
+from wsis_site.model.loader import load_site_data
 
 BUILD_DATE = BEFORE_DEADLINES  # the date of the session's shared build, `multilingual_site`
 NODE_TOOLS = ROOT / "tests" / "js"

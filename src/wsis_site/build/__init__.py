@@ -1,0 +1,1 @@
+"""The build: the MkDocs adapter, staging, background processes, hosting files, publishing."""

@@ -1,0 +1,85 @@
+"""What the MkDocs hooks share about the build under way; the one module that knows MkDocs.
+
+MkDocs loads each hook file as its own module, so hooks cannot import one another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wsis_site.model.loader import SiteData, load_site_data
+from wsis_site.pages.source_links import PageSources, repository
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+#: Where a build keeps its data for every hook of every language (`config.extra` lasts as long).
+_SITE_DATA = "wsis_site_data"
+_SOURCES = "wsis_sources"
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    """The project's `data/` folder, beside `mkdocs.yml`."""
+    return Path(config.config_file_path).parent / "data"
+
+
+def page_sources(config: MkDocsConfig) -> PageSources | None:
+    """The repository pages link their sources to, worked out once per build.
+
+    The theme never sees `repo_url`: its repository widget would ask api.github.com for stars,
+    and no page requests another host.
+    """
+    if _SOURCES not in config.extra:
+        found = repository(config.repo_url)
+        root = Path(config.config_file_path).parent.resolve()
+        docs = Path(config.docs_dir).resolve()
+        folder = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else "docs"
+        config.extra[_SOURCES] = PageSources(found, folder) if found else None
+        config.repo_url = None
+    sources: PageSources | None = config.extra[_SOURCES]
+    return sources
+
+
+def site_data(config: MkDocsConfig) -> SiteData:
+    """The build's data, loaded and checked once: each hook of each language asks again."""
+    data = config.extra.get(_SITE_DATA)
+    if not isinstance(data, SiteData):
+        data = load_site_data(data_dir(config))
+        config.extra[_SITE_DATA] = data
+    return data
+
+
+def is_other_language_build(config: MkDocsConfig) -> bool:
+    """True inside the i18n plugin's build of a language after the first."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and bool(i18n.building)
+
+
+def other_language(config: MkDocsConfig) -> str | None:
+    """The language being built when it is not the first, which is served below the root."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.current_language == i18n.default_language:
+        return None
+    language: str = i18n.current_language
+    return language
+
+
+def built_languages(config: MkDocsConfig, default: str) -> list[str]:
+    """The languages this build writes, in the i18n plugin's order: its default first.
+
+    `default` is the answer without the i18n plugin. In a one-language preview the plugin
+    builds that language only, as its default.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [default]
+    first: str = i18n.default_language
+    return [first, *(code for code in i18n.build_languages if code != first)]
+
+
+def language_folders(config: MkDocsConfig, default: str) -> dict[str, Path]:
+    """Where each built language goes in the site: the first at the root, the others below."""
+    site_dir = Path(config.site_dir)
+    languages = built_languages(config, default)
+    return {code: site_dir / code if code != languages[0] else site_dir for code in languages}

@@ -1,0 +1,110 @@
+"""The site's public address, and the check that a publishing build carries no placeholder."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from wsis_site import environment
+from wsis_site.environment import PREVIEW_PULL_REQUEST, PUBLISH, SITE_URL
+from wsis_site.model.parse import SITE_FILE
+from wsis_site.reading.yaml_source import read_yaml
+
+log = logging.getLogger(__name__)
+
+#: Names reserved for examples and tests (RFC 2606, RFC 6761): nobody can publish there.
+RESERVED_NAMES = ("example.org", "example.com", "example.net", "localhost")
+RESERVED_TOP_LEVEL = ("example", "test", "invalid", "localhost")
+
+
+class AddressError(ValueError):
+    """A site address or UID domain that a build must not use."""
+
+
+def site_url_override(environ: Mapping[str, str] = os.environ) -> str | None:
+    """`WSIS_SITE_URL`, ending with a slash, or None when it is not set."""
+    value = environment.value(SITE_URL, environ)
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
+        raise AddressError(
+            f"{SITE_URL}={value!r} is not an https:// address such as "
+            "https://forum.example.net/wsis/"
+        )
+    # GitHub Pages gives the base URL without the final slash that relative links need.
+    return value if value.endswith("/") else f"{value}/"
+
+
+def preview_of(environ: Mapping[str, str] = os.environ) -> int | None:
+    """The pull request a preview build shows (`WSIS_PREVIEW_PULL_REQUEST`), or None."""
+    value = environment.value(PREVIEW_PULL_REQUEST, environ)
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit() or int(value) == 0:
+        raise AddressError(f"{PREVIEW_PULL_REQUEST}={value!r} is not a pull request's number")
+    if environment.is_publishing(environ):
+        raise AddressError(
+            f"{PREVIEW_PULL_REQUEST} builds a preview and {PUBLISH}=1 builds for "
+            "publishing: set one of them"
+        )
+    return int(value)
+
+
+def is_placeholder(host: str) -> bool:
+    """True for a host nobody can publish on: the reserved names of RFC 2606 and RFC 6761."""
+    host = host.lower().rstrip(".")
+    if host.rsplit(".", 1)[-1] in RESERVED_TOP_LEVEL:
+        return True
+    return any(host == name or host.endswith(f".{name}") for name in RESERVED_NAMES)
+
+
+def check_address(
+    data_dir: Path, site_url: str, uid_domain: str, environ: Mapping[str, str] = os.environ
+) -> None:
+    """Refuse placeholder addresses in a publishing build; elsewhere warn once."""
+    problems = _placeholders(data_dir, site_url, uid_domain, environ)
+    if not problems:
+        return
+    if environment.is_publishing(environ):
+        raise AddressError(
+            "\n".join(
+                [
+                    *problems,
+                    f"{PUBLISH}=1 builds for publishing, so these must be addresses "
+                    "you control: see 'Publishing' in README.md.",
+                ]
+            )
+        )
+    log.warning("; ".join(problems) + " (fine for a preview, refused when publishing)")
+
+
+def _placeholders(
+    data_dir: Path, site_url: str, uid_domain: str, environ: Mapping[str, str]
+) -> list[str]:
+    """One message per placeholder, naming where it was set."""
+    document, _ = read_yaml(data_dir, SITE_FILE, f"{data_dir.name}/{SITE_FILE}")
+    found: list[str] = []
+    in_file: dict[str, str] = {}
+    host = urlsplit(site_url).hostname or ""
+    if is_placeholder(host):
+        if environment.value(SITE_URL, environ):
+            found.append(f"{SITE_URL}: {host} is a reserved example name, not a site")
+        else:
+            in_file["site_url"] = (
+                f"{host} is a reserved example name: set {SITE_URL} or site_url "
+                "to the address the site is published at"
+            )
+    if is_placeholder(uid_domain):
+        in_file["calendar_uid_domain"] = (
+            f"{uid_domain} is a reserved example name: set a domain you control, once, "
+            "before the first publication (UIDs must never change)"
+        )
+    found += [
+        document.issue((field,), message, field_label=field).as_text()
+        for field, message in in_file.items()
+    ]
+    return found

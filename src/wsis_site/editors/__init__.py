@@ -1,0 +1,1 @@
+"""Editors' tools: the change report, the translation record, new editions and languages."""

@@ -1,0 +1,1 @@
+"""Feeds: the iCalendar feeds and the Atom feed of each language."""

@@ -1,0 +1,1 @@
+"""The data model: typed shapes of the data files, their validation, and the loaded `SiteData`."""

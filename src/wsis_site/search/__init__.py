@@ -1,0 +1,1 @@
+"""Search: one index per language, accent-insensitive, with each language's settings."""
