@@ -13,8 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from wsis_site.build.mkdocs_adapter import data_dir, is_other_language_build, site_data
-from wsis_site.build.site_address import AddressError, check_address
-from wsis_site.editors.translations import stale_warnings
+from wsis_site.build.site_address import check_address
+from wsis_site.editors.translations import stale_translations, stale_warnings
+from wsis_site.environment import AddressError
 from wsis_site.model.loader import SiteData
 from wsis_site.reading.errors import DataError
 
@@ -45,7 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except AddressError as error:
         raise PluginError(str(error)) from None
     _check_languages(config, data)
-    _check_translations(data)
+    _check_translations(config, data)
     config.site_url = data.site_url
     if _one_shot_build:
         # The data and libraries live as long as the process: collections need not scan them,
@@ -58,10 +59,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # --- Helpers --------------------------------------------------------------------------------
 
 
-def _check_translations(data: SiteData) -> None:
+def _check_translations(config: MkDocsConfig, data: SiteData) -> None:
     """Stale translations: a warning while editing, an error in a build for publishing."""
     try:
-        stale = stale_warnings(data.stale_translations)
+        stale = stale_warnings(stale_translations(data_dir(config), data.languages))
     except DataError as error:
         raise PluginError(f"Translations to review before publishing:\n{error.report()}") from None
     for issue in stale:

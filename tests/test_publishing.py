@@ -10,14 +10,9 @@ import pytest
 from tests.conftest import build, edit
 from tests.test_build import tree_digest
 from tests.test_validation import line_of
-from wsis_site.build.site_address import (
-    AddressError,
-    check_address,
-    is_placeholder,
-    site_url_override,
-)
+from wsis_site.build.site_address import check_address, is_placeholder
 from wsis_site.cli import main
-from wsis_site.environment import is_publishing
+from wsis_site.environment import AddressError, is_publishing, site_url_override
 
 DEMO = "https://forum.wsis-demo.net/"
 

@@ -12,8 +12,9 @@ from tests.conftest import GENEVA, ROOT, edit
 from wsis_site.cli import main
 from wsis_site.editors.new_language import add_language_to_files
 from wsis_site.editors.new_language import add_language_to_text as add_language_text
-from wsis_site.editors.translations import RECORD_FILE, translations
+from wsis_site.editors.translations import translations
 from wsis_site.model.parse import parse_files, read_languages
+from wsis_site.model.translation_record import RECORD_FILE
 
 NAME_2021 = "      es: Foro de la CMSI de 2021\n"
 

@@ -14,25 +14,27 @@ from pathlib import Path
 
 from wsis_site import environment
 from wsis_site.build.engines import DEFAULT_ENGINE, ENGINES, EngineError, use_engine
-from wsis_site.build.site_address import AddressError
-from wsis_site.domain.changes import Snapshot, change_report, compare
+from wsis_site.domain.changes import compare
 from wsis_site.domain.timeline import build_date
+from wsis_site.editors.change_report import change_report, snapshot_at
 from wsis_site.editors.json_schema import render_schemas
 from wsis_site.editors.new_edition import ScaffoldError, add_edition
 from wsis_site.editors.new_language import add_language
 from wsis_site.editors.translations import (
     completeness_table,
-    read_record,
     reviewed,
     stale,
     stale_issues,
+    stale_translations,
     stale_warnings,
     translations,
     write_record,
 )
+from wsis_site.environment import AddressError
 from wsis_site.model.fields import LANGUAGE_PATTERN
 from wsis_site.model.loader import load_site_data
 from wsis_site.model.parse import DATA_FILES, parse_files, read_languages
+from wsis_site.model.translation_record import read_record
 from wsis_site.reading.errors import DataError, running_on_github
 
 LANGUAGE_CODE = re.compile(LANGUAGE_PATTERN)
@@ -120,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _validate(data_dir: Path) -> int:
     data = load_site_data(data_dir)
-    to_review = stale_warnings(data.stale_translations)
+    to_review = stale_warnings(stale_translations(data_dir, data.languages))
     for issue in to_review:
         print(f"warning: {issue.as_text()}", file=sys.stderr)
     items = sum(len(items) for items in data.schedules.values())
@@ -167,11 +169,13 @@ def _translations(data_dir: Path, review: list[str] | None) -> int:
 
 def _changes(data_dir: Path, base: str, head: str) -> int:
     try:
-        found = compare(Snapshot.at(data_dir, base), Snapshot.at(data_dir, head))
+        found = compare(snapshot_at(data_dir, base), snapshot_at(data_dir, head))
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(change_report(load_site_data(data_dir), found), end="")
+    data = load_site_data(data_dir)
+    stale = stale_translations(data_dir, data.languages)
+    print(change_report(data, found, stale), end="")
     if any(change.is_silent_removal for change in found):
         print("error: the change removes published entries without a reason", file=sys.stderr)
         return 1

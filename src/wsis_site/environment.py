@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 SITE_URL = "WSIS_SITE_URL"
 PUBLISH = "WSIS_PUBLISH"
@@ -54,3 +55,37 @@ def is_serial(environ: Environ = os.environ) -> bool:
 def on_github_actions(environ: Environ = os.environ) -> bool:
     """True in a GitHub Actions job."""
     return value(GITHUB_ACTIONS, environ) == "true"
+
+
+class AddressError(ValueError):
+    """A site address or UID domain that a build must not use."""
+
+
+def site_url_override(environ: Environ = os.environ) -> str | None:
+    """`WSIS_SITE_URL`, ending with a slash, or None when it is not set."""
+    address = value(SITE_URL, environ)
+    if not address:
+        return None
+    parts = urlsplit(address)
+    if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
+        raise AddressError(
+            f"{SITE_URL}={address!r} is not an https:// address such as "
+            "https://forum.example.net/wsis/"
+        )
+    # GitHub Pages gives the base URL without the final slash that relative links need.
+    return address if address.endswith("/") else f"{address}/"
+
+
+def preview_of(environ: Environ = os.environ) -> int | None:
+    """The pull request a preview build shows (`WSIS_PREVIEW_PULL_REQUEST`), or None."""
+    number = value(PREVIEW_PULL_REQUEST, environ)
+    if not number:
+        return None
+    if not number.isascii() or not number.isdigit() or int(number) == 0:
+        raise AddressError(f"{PREVIEW_PULL_REQUEST}={number!r} is not a pull request's number")
+    if is_publishing(environ):
+        raise AddressError(
+            f"{PREVIEW_PULL_REQUEST} builds a preview and {PUBLISH}=1 builds for "
+            "publishing: set one of them"
+        )
+    return int(number)

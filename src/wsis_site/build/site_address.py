@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from wsis_site import environment
-from wsis_site.environment import PREVIEW_PULL_REQUEST, PUBLISH, SITE_URL
+from wsis_site.environment import PUBLISH, SITE_URL, AddressError
 from wsis_site.model.parse import SITE_FILE
 from wsis_site.reading.yaml_source import read_yaml
 
@@ -18,40 +18,6 @@ log = logging.getLogger(__name__)
 #: Names reserved for examples and tests (RFC 2606, RFC 6761): nobody can publish there.
 RESERVED_NAMES = ("example.org", "example.com", "example.net", "localhost")
 RESERVED_TOP_LEVEL = ("example", "test", "invalid", "localhost")
-
-
-class AddressError(ValueError):
-    """A site address or UID domain that a build must not use."""
-
-
-def site_url_override(environ: Mapping[str, str] = os.environ) -> str | None:
-    """`WSIS_SITE_URL`, ending with a slash, or None when it is not set."""
-    value = environment.value(SITE_URL, environ)
-    if not value:
-        return None
-    parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
-        raise AddressError(
-            f"{SITE_URL}={value!r} is not an https:// address such as "
-            "https://forum.example.net/wsis/"
-        )
-    # GitHub Pages gives the base URL without the final slash that relative links need.
-    return value if value.endswith("/") else f"{value}/"
-
-
-def preview_of(environ: Mapping[str, str] = os.environ) -> int | None:
-    """The pull request a preview build shows (`WSIS_PREVIEW_PULL_REQUEST`), or None."""
-    value = environment.value(PREVIEW_PULL_REQUEST, environ)
-    if not value:
-        return None
-    if not value.isascii() or not value.isdigit() or int(value) == 0:
-        raise AddressError(f"{PREVIEW_PULL_REQUEST}={value!r} is not a pull request's number")
-    if environment.is_publishing(environ):
-        raise AddressError(
-            f"{PREVIEW_PULL_REQUEST} builds a preview and {PUBLISH}=1 builds for "
-            "publishing: set one of them"
-        )
-    return int(value)
 
 
 def is_placeholder(host: str) -> bool:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from wsis_site.build.site_address import is_placeholder
 from wsis_site.domain.calendar_entries import EDITIONS_PAGE, edition_url, letter_url
 from wsis_site.domain.formatting import TimeWords, date_ranges, item_when, language_name, place
 from wsis_site.domain.history import (
@@ -22,8 +19,6 @@ from wsis_site.domain.history import (
 from wsis_site.model.documents import DateRange, Item
 from wsis_site.model.loader import SiteData
 from wsis_site.model.parse import EVENTS_FILE, LETTERS_FILE, PHASES_FILE
-from wsis_site.reading.git import git, read_blobs
-from wsis_site.reading.yaml_source import parse_yaml
 
 COMPARED = (EVENTS_FILE, PHASES_FILE, LETTERS_FILE)
 #: The parts of a venue, in the order `formatting.place` takes them.
@@ -37,17 +32,6 @@ class Snapshot:
     events: Mapping[str, Any]
     phases: Mapping[str, Any]
     letters: Mapping[str, Any]
-
-    @classmethod
-    def at(cls, data_dir: Path, revision: str) -> Snapshot:
-        """The data as committed in `revision` (a file missing there counts as empty)."""
-        commit = git(data_dir, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-        if commit is None:
-            raise ValueError(f"{revision!r} is not a commit of this repository")
-        prefix = _required(git(data_dir, "rev-parse", "--show-prefix")).strip()
-        requests = "".join(f"{commit.strip()}:{prefix}{name}\n" for name in COMPARED)
-        texts = read_blobs(data_dir, requests)
-        return cls(*(_raw(text, name) for text, name in zip(texts, COMPARED, strict=True)))
 
     def editions(self) -> Mapping[str, Any]:
         """Raw editions of `events.yaml`."""
@@ -63,19 +47,6 @@ class Snapshot:
 
     def _schedule(self, edition_id: str) -> Mapping[str, Any]:
         return as_mapping(as_mapping(self.phases.get("editions")).get(edition_id))
-
-
-def _required(output: str | None) -> str:
-    if output is None:
-        raise ValueError("git failed in the data folder: is it inside a git repository?")
-    return output
-
-
-def _raw(text: str, name: str) -> Mapping[str, Any]:
-    document, issues = parse_yaml(text, name)
-    if issues:
-        raise ValueError(f"{name} does not parse at that revision: {issues[0].as_text()}")
-    return as_mapping(document.data)
 
 
 @dataclass(frozen=True)
@@ -228,8 +199,9 @@ def _text_changes(
 
 
 @dataclass(frozen=True)
-class Reporter:
-    """Puts changes into words in one language, with the words of `data/ui/<lang>.yaml`."""
+class ChangeWords:
+    """Puts changes into words in one language, with the words of `data/ui/<lang>.yaml`: for the
+    Atom feed, the edition pages' history and the editors' change report alike."""
 
     data: SiteData
     language: str
@@ -242,18 +214,6 @@ class Reporter:
     def t(self, key: str, **values: str) -> str:
         """One template string, filled in."""
         return self.data.ui[self.language][key].format(**values)
-
-    def line(self, change: Change) -> str:
-        """One change as a sentence, headed by its edition."""
-        return f"{change.edition_id} · {self.t(f'change_{change.kind}', **self.values(change))}"
-
-    def page(self, change: Change) -> str:
-        """The page showing `change` in this language: a link to it where the site has an
-        address (a pull request's preview), its path otherwise."""
-        path = self.data.prefix(self.language) + page_of(change)
-        if is_placeholder(urlsplit(self.data.site_url).hostname or ""):
-            return f"`{path}`"
-        return f"[{path}]({self.data.site_url}{path})"
 
     def values(self, change: Change) -> dict[str, str]:
         """What the sentences about `change` say: its subject, and what changed, in words."""
@@ -324,24 +284,3 @@ class Reporter:
         """A venue as the pages write it ("Sede de la UIT, Ginebra (Suiza)"), or a dash."""
         city, country, name = (self.localized(as_mapping(raw).get(part)) for part in VENUE_PARTS)
         return place(self.data.ui[self.language], city, country, name) or "—"
-
-    def report(self, changes: list[Change]) -> str:
-        """The Markdown section of this language."""
-        lines = [f"### {self.t('change_heading')}", ""]
-        lines += [
-            "- " + self.t("change_line", change=self.line(change), page=self.page(change))
-            for change in changes
-        ] or [self.t("change_none")]
-        # The translations into this language that the change leaves to update.
-        stale = [t for t in self.data.stale_translations if t.language == self.language]
-        if stale:
-            lines += ["", f"#### {self.t('change_stale_translations')}", ""]
-            lines += [f"- `{t.at}` ({t.key}), source `{t.source_at}`" for t in stale]
-        return "\n".join(lines)
-
-
-def change_report(data: SiteData, changes: list[Change]) -> str:
-    """The whole report: one section per language, silent removals first and loud."""
-    ordered = sorted(changes, key=lambda change: not change.is_silent_removal)
-    sections = [Reporter(data, language).report(ordered) for language in data.languages]
-    return "\n\n".join(sections) + "\n"

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from babel.dates import format_date
 
-from wsis_site.domain.changes import Change, Reporter, Snapshot, compare
+from wsis_site.domain.changes import Change, ChangeWords, Snapshot, compare
 from wsis_site.domain.history import Version, as_mapping
 
 #: The changes an edition page lists (its dates, places and statuses), and the UI text of each.
@@ -56,10 +56,10 @@ def edition_history(changes: Sequence[PublishedChange], edition_id: str) -> list
     ]
 
 
-def change_values(reporter: Reporter, change: Change) -> dict[str, str]:
+def change_values(change_words: ChangeWords, change: Change) -> dict[str, str]:
     """What a sentence about a published change says: its values as the change report words
     them, with only the old day when a whole-day item moved within its month."""
-    return reporter.values(change) | _day_only(change, reporter.locale)
+    return change_words.values(change) | _day_only(change, change_words.locale)
 
 
 def _day_only(change: Change, locale: str) -> dict[str, str]:

@@ -18,12 +18,13 @@ from typing import Any
 import yaml
 
 from wsis_site import environment
+from wsis_site.model.loader import load_parsed
 from wsis_site.model.parse import DATA_FILES, LETTERS_DIR, TODO, ParsedFiles, ui_file_name
+from wsis_site.model.translation_record import RECORD_FILE, Record, read_record
 from wsis_site.reading.errors import DataError, DataIssue, FieldPath, dotted, shown
 from wsis_site.reading.plaintext import read_text
-from wsis_site.reading.yaml_source import SourceDocument, read_yaml
+from wsis_site.reading.yaml_source import SourceDocument
 
-RECORD_FILE = "translated-from.yaml"
 DOCS_DIR = "docs"
 HASH_LENGTH = 10
 RECORD_HEADER = """\
@@ -62,10 +63,6 @@ class Translation:
         return hashlib.sha256(self.source.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
-Record = Mapping[str, Mapping[str, str]]
-"""language → key → hash of the source the translation was made from."""
-
-
 def translations(parsed: ParsedFiles, languages: Sequence[str]) -> list[Translation]:
     """Every translated text of the site into each non-default language."""
     default, *others = languages
@@ -78,26 +75,20 @@ def translations(parsed: ParsedFiles, languages: Sequence[str]) -> list[Translat
     return found
 
 
-def read_record(data_dir: Path) -> tuple[dict[str, dict[str, str]], list[DataIssue]]:
-    """The recorded source hashes; an absent record is empty (nothing reviewed yet)."""
-    if not (data_dir / RECORD_FILE).exists():
-        return {}, []
-    document, issues = read_yaml(data_dir, RECORD_FILE, f"{data_dir.name}/{RECORD_FILE}")
-    record: dict[str, dict[str, str]] = {}
-    if isinstance(document.data, dict):
-        for language, hashes in document.data.items():
-            if isinstance(hashes, dict):
-                record[str(language)] = {str(k): str(v) for k, v in hashes.items()}
-    elif document.data is not None and not issues:
-        issues.append(document.issue((), "must be a mapping of languages", field_label=""))
-    return record, issues
-
-
 def stale(found: Iterable[Translation], record: Record) -> list[Translation]:
     """Translations that exist but were made from another version of their source."""
     return [
         t for t in found if t.present and record.get(t.language, {}).get(t.key) != t.source_hash
     ]
+
+
+def stale_translations(data_dir: Path, languages: Sequence[str]) -> tuple[Translation, ...]:
+    """The translations made from an older version of their source text, for the data in
+    `data_dir`, which `load_site_data` has already checked; a bad record is a `DataError`."""
+    record, issues = read_record(data_dir)
+    if issues:
+        raise DataError(issues)
+    return tuple(stale(translations(load_parsed(data_dir), languages), record))
 
 
 def stale_issues(stale_ones: Iterable[Translation]) -> list[DataIssue]:

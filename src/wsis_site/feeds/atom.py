@@ -13,7 +13,7 @@ import jinja2
 
 from wsis_site import __version__
 from wsis_site.domain.calendar_entries import letter_url
-from wsis_site.domain.changes import Change, Reporter, page_of
+from wsis_site.domain.changes import Change, ChangeWords, page_of
 from wsis_site.domain.formatting import day
 from wsis_site.domain.published_changes import PublishedChange, change_values
 from wsis_site.model.loader import SiteData
@@ -115,7 +115,7 @@ def _changes(
     data: SiteData, language: str, changes: Sequence[PublishedChange]
 ) -> Iterator[NewsEntry]:
     """The news among the published changes."""
-    reporter = Reporter(data, language)
+    change_words = ChangeWords(data, language)
     base = data.base_url(language)
     for published in changes:
         change = published.change
@@ -127,7 +127,7 @@ def _changes(
         yield NewsEntry(
             id=_id(data, language, f"{published.commit}/{kind}/{change.edition_id}{anchor}"),
             updated=published.moment,
-            title=data.ui[language][f"news_{kind}"].format(**change_values(reporter, change)),
+            title=data.ui[language][f"news_{kind}"].format(**change_values(change_words, change)),
             summary=edition.name[language] if edition else change.edition_id,
             link=f"{base}{page_of(change)}",
         )

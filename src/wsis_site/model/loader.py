@@ -8,8 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from wsis_site.build.site_address import preview_of, site_url_override
-from wsis_site.editors.translations import Translation, read_record, stale, translations
+from wsis_site.environment import preview_of, site_url_override
 from wsis_site.model.checks import cross_check
 from wsis_site.model.documents import (
     Contact,
@@ -27,6 +26,7 @@ from wsis_site.model.parse import (
     letter_text_name,
     parse_files,
 )
+from wsis_site.model.translation_record import read_record
 from wsis_site.reading.errors import DataError
 from wsis_site.reading.files import read_inside, walk
 
@@ -51,8 +51,6 @@ class SiteData:
     site_url: str
     calendar_uid_domain: str
     calendar_timezone: str
-    stale_translations: tuple[Translation, ...] = ()
-    """Translations made from an older version of their source text (see `translations`)."""
     source_lines: Mapping[str, int] = field(default_factory=dict)
     """Line of each edition, schedule, item and letter in its file, by `file#dotted.path`
     (`phases.yaml#editions.2021.items.phase-1`): where "View the source" points."""
@@ -102,18 +100,28 @@ def content_digest(data_dir: Path, names: Iterable[str] | None = None) -> str:
     return digest.hexdigest()
 
 
+def load_parsed(data_dir: Path) -> ParsedFiles:
+    """`data_dir` parsed and cross-checked, for the tools that read the files themselves (the
+    translation record); cached on the files' content like `load_site_data`."""
+    return _parse_cached(data_dir.resolve(), content_digest(data_dir))
+
+
 @lru_cache(maxsize=4)
-def _load_cached(
-    data_dir: Path, _digest: str, site_url: str | None, preview: int | None
-) -> SiteData:
+def _parse_cached(data_dir: Path, _digest: str) -> ParsedFiles:
     parsed, issues = parse_files(data_dir)
     issues += cross_check(parsed)
-    record, record_issues = read_record(data_dir)
-    if issues or record_issues:
-        raise DataError(issues + record_issues)
-    data = _assemble(parsed, site_url)
-    found = translations(parsed, data.languages)
-    return replace(data, stale_translations=tuple(stale(found, record)), preview=preview)
+    issues += read_record(data_dir)[1]  # the record's shape; what it says is not the site's
+    if issues:
+        raise DataError(issues)
+    return parsed
+
+
+@lru_cache(maxsize=4)
+def _load_cached(
+    data_dir: Path, digest: str, site_url: str | None, preview: int | None
+) -> SiteData:
+    data = _assemble(_parse_cached(data_dir, digest), site_url)
+    return replace(data, preview=preview)
 
 
 def _assemble(parsed: ParsedFiles, site_url: str | None) -> SiteData:

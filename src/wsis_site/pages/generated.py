@@ -31,7 +31,7 @@ from wsis_site.domain.calendar_entries import (
     entry_feed,
     letter_url,
 )
-from wsis_site.domain.changes import Reporter
+from wsis_site.domain.changes import ChangeWords
 from wsis_site.domain.published_changes import (
     ON_EDITION_PAGES,
     PublishedChange,
@@ -336,15 +336,15 @@ def _history_values(
     data: SiteData, language: str, history: Sequence[PublishedChange] | None
 ) -> dict[str, Any]:
     """What edition pages say of their published changes; None: the history is unknown."""
-    reporter = Reporter(data, language)
+    change_words = ChangeWords(data, language)
 
     def edition_changes(edition_id: str) -> list[tuple[date, str]]:
         return [
             (
                 published.moment.date(),
-                reporter.t(
+                change_words.t(
                     ON_EDITION_PAGES[published.change.kind],
-                    **change_values(reporter, published.change),
+                    **change_values(change_words, published.change),
                 ),
             )
             for published in edition_history(history or (), edition_id)
