@@ -8,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from wsis_site.addresses import NOT_FOUND_PAGE
 from wsis_site.build.docs_tree import DocsTree, DocsTreeError, start_docs_tree
 from wsis_site.build.mkdocs_adapter import (
     built_languages,
@@ -71,9 +72,9 @@ def on_build_error(*, error: Exception) -> None:
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Write each language's 404 page into its own folder instead of over the default one."""
     language = other_language(config)
-    if template_name != "404.html" or language is None:
+    if template_name != NOT_FOUND_PAGE or language is None:
         return output_content
-    target = Path(config.site_dir) / language / "404.html"
+    target = Path(config.site_dir) / language / NOT_FOUND_PAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output_content, encoding="utf-8")
     return ""  # MkDocs skips writing an empty template, so the default 404 stays

@@ -10,7 +10,8 @@ import pytest
 from tests.conftest import build, edit
 from tests.test_build import tree_digest
 from tests.test_validation import line_of
-from wsis_site.build.site_address import check_address, is_placeholder
+from wsis_site.addresses import is_placeholder
+from wsis_site.build.site_address import check_address
 from wsis_site.cli import main
 from wsis_site.environment import AddressError, is_publishing, site_url_override
 

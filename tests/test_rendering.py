@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import edit
-from wsis_site.build.docs_tree import DocsTreeError, page_url, write_docs_tree
+from wsis_site.addresses import markdown_page_url, relative_url
+from wsis_site.build.docs_tree import DocsTreeError, write_docs_tree
 from wsis_site.domain.timeline import build_date
 from wsis_site.model.loader import load_site_data
-from wsis_site.pages.generated import relative_url
 from wsis_site.pages.letter_html import letter_html
 
 
@@ -30,9 +30,9 @@ def test_relative_url(source: str, target: str, expected: str) -> None:
 
 
 def test_page_url() -> None:
-    assert page_url(Path("index.md")) == ""
-    assert page_url(Path("about.md")) == "about/"
-    assert page_url(Path("guides/index.md")) == "guides/"
+    assert markdown_page_url(Path("index.md")) == ""
+    assert markdown_page_url(Path("about.md")) == "about/"
+    assert markdown_page_url(Path("guides/index.md")) == "guides/"
 
 
 def test_letter_html_escapes_markup_and_drops_unsafe_links() -> None:

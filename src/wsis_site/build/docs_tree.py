@@ -12,6 +12,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+from wsis_site.addresses import markdown_page_url
 from wsis_site.build.background import Pending, completed, in_background
 from wsis_site.domain.published_changes import PublishedChange
 from wsis_site.model.loader import SiteData
@@ -171,7 +172,7 @@ def _fill_fragments(renderer: PageRenderer, folder: Path, source_folder: Path) -
     for source in sorted(source_folder.rglob("*.md")):
         relative = source.relative_to(source_folder)
         text = source.read_text(encoding="utf-8")
-        fill = partial(_fragment_html, renderer, page_url(relative))
+        fill = partial(_fragment_html, renderer, markdown_page_url(relative))
         filled = FRAGMENT.sub(fill, text)
         if filled != text:
             (folder / relative).write_text(filled, encoding="utf-8")
@@ -179,11 +180,3 @@ def _fill_fragments(renderer: PageRenderer, folder: Path, source_folder: Path) -
 
 def _fragment_html(renderer: PageRenderer, url: str, match: re.Match[str]) -> str:
     return renderer.fragment(match.group(1), url)
-
-
-def page_url(relative: Path) -> str:
-    """The directory URL MkDocs gives a Markdown file: `about.md` → `about/`, `index.md` → ``."""
-    parts = relative.with_suffix("").parts
-    if parts and parts[-1] in {"index", "README"}:
-        parts = parts[:-1]
-    return "".join(f"{part}/" for part in parts)

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from wsis_site.domain.calendar_entries import FEED_DIR
-from wsis_site.feeds.atom import NEWS_FEED, NEWS_TYPE
+from wsis_site.addresses import FEED_DIR, NEWS_FEED, NOT_FOUND_PAGE, ROBOTS, SITEMAP
+from wsis_site.feeds.atom import NEWS_TYPE
 from wsis_site.model.loader import SiteData
 
 # Only `</script` ends a script element, in any letter case (HTML's script data state).
@@ -91,8 +91,8 @@ def write_host_files(data: SiteData, site_dir: Path, *, policy_in_pages: bool = 
         _htaccess(headers, [f"{site_path}{prefix.lstrip('/')}" for prefix in prefixes]),
         encoding="utf-8",
     )
-    robots = f"User-agent: *\nAllow: /\n\nSitemap: {data.site_url}sitemap.xml\n"
-    (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
+    robots = f"User-agent: *\nAllow: /\n\nSitemap: {data.site_url}{SITEMAP}\n"
+    (site_dir / ROBOTS).write_text(robots, encoding="utf-8")
 
 
 def add_policy_to_pages(pages: dict[Path, str], policy: str) -> None:
@@ -126,12 +126,12 @@ def _htaccess(headers: dict[str, str], language_paths: list[str]) -> str:
         "<IfModule mod_headers.c>",  # without the module, a `Header` line is a server error
         *(f'  Header always set {name} "{value}"' for name, value in headers.items()),
         "</IfModule>",
-        f"ErrorDocument 404 {default}404.html",
+        f"ErrorDocument 404 {default}{NOT_FOUND_PAGE}",
     ]
     for path in others:
         lines += [
             f'<If "%{{REQUEST_URI}} =~ m#^{path}#">',
-            f"  ErrorDocument 404 {path}404.html",
+            f"  ErrorDocument 404 {path}{NOT_FOUND_PAGE}",
             "</If>",
         ]
     return "\n".join(lines) + "\n"

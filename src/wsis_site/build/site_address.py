@@ -9,23 +9,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from wsis_site import environment
+from wsis_site.addresses import is_placeholder
 from wsis_site.environment import PUBLISH, SITE_URL, AddressError
 from wsis_site.model.parse import SITE_FILE
 from wsis_site.reading.yaml_source import read_yaml
 
 log = logging.getLogger(__name__)
-
-#: Names reserved for examples and tests (RFC 2606, RFC 6761): nobody can publish there.
-RESERVED_NAMES = ("example.org", "example.com", "example.net", "localhost")
-RESERVED_TOP_LEVEL = ("example", "test", "invalid", "localhost")
-
-
-def is_placeholder(host: str) -> bool:
-    """True for a host nobody can publish on: the reserved names of RFC 2606 and RFC 6761."""
-    host = host.lower().rstrip(".")
-    if host.rsplit(".", 1)[-1] in RESERVED_TOP_LEVEL:
-        return True
-    return any(host == name or host.endswith(f".{name}") for name in RESERVED_NAMES)
 
 
 def check_address(

@@ -9,41 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from wsis_site.addresses import edition_url, item_url
 from wsis_site.domain.formatting import localize, phase_name, place
 from wsis_site.domain.history import forum_key, item_key
 from wsis_site.model.documents import Edition, Item
 from wsis_site.model.loader import SiteData
 
-FEED_DIR = "calendar"
-ALL_FEED = f"{FEED_DIR}/all.ics"
-DEADLINES_FEED = f"{FEED_DIR}/deadlines.ics"
-#: The deadlines again, each with reminders a week and a day before (the other feeds have none).
-REMINDERS_FEED = f"{FEED_DIR}/deadlines-reminders.ics"
 ONE_DAY = timedelta(days=1)
-#: The page listing every feed, inside a language.
-CALENDARS_PAGE = "calendars/"
-#: The page listing every edition, inside a language.
-EDITIONS_PAGE = "editions/"
-
-
-def edition_url(edition_id: str) -> str:
-    """URL of an edition's page inside a language."""
-    return f"editions/{edition_id}/"
-
-
-def letter_url(letter_id: str) -> str:
-    """URL of a letter's page inside a language."""
-    return f"letters/{letter_id}/"
-
-
-def edition_feed(edition_id: str) -> str:
-    """Path of one edition's feed inside a language."""
-    return f"{FEED_DIR}/{edition_id}.ics"
-
-
-def entry_feed(edition_id: str, entry_id: str) -> str:
-    """Path of the single-event file of one item (or `forum`) inside a language."""
-    return f"{FEED_DIR}/{edition_id}/{entry_id}.ics"
 
 
 @dataclass(frozen=True)
@@ -114,8 +86,10 @@ class EntryWords:
 
     def page_url(self, entry: Entry) -> str:
         """The https address of the entry on its edition's page."""
-        anchor = f"#{entry.entry_id}" if entry.item is not None else ""
-        return f"{self.data.base_url(self.language)}{edition_url(entry.edition_id)}{anchor}"
+        base = self.data.base_url(self.language)
+        if entry.item is None:
+            return base + edition_url(entry.edition_id)
+        return base + item_url(entry.edition_id, entry.entry_id)
 
     def description(self, entry: Entry) -> str:
         """DESCRIPTION: what the data says of the entry, ending with the link to its page."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wsis_site.domain.calendar_entries import EDITIONS_PAGE, edition_url, letter_url
+from wsis_site.addresses import EDITIONS_PAGE, edition_url, item_url, letter_url
 from wsis_site.domain.formatting import TimeWords, date_ranges, item_when, language_name, place
 from wsis_site.domain.history import (
     EDITION_SCHEDULE_FIELDS,
@@ -115,8 +115,9 @@ def page_of(change: Change) -> str:
     if change.kind == "edition_removed_silently":
         return EDITIONS_PAGE
     # A removed item has no anchor left: its edition's page says it was removed.
-    shown = change.item_id and not change.kind.startswith("item_removed")
-    return edition_url(change.edition_id) + (f"#{change.item_id}" if shown else "")
+    if change.item_id and not change.kind.startswith("item_removed"):
+        return item_url(change.edition_id, change.item_id)
+    return edition_url(change.edition_id)
 
 
 def _differs(before: Any, after: Any) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from wsis_site.build.site_address import is_placeholder
+from wsis_site.addresses import is_placeholder
 from wsis_site.domain.changes import Change, ChangeWords, Snapshot, page_of
 from wsis_site.domain.history import as_mapping
 from wsis_site.editors.translations import Translation

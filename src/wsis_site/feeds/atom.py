@@ -12,14 +12,12 @@ from functools import cache
 import jinja2
 
 from wsis_site import __version__
-from wsis_site.domain.calendar_entries import letter_url
+from wsis_site.addresses import NEWS_FEED, letter_url
 from wsis_site.domain.changes import Change, ChangeWords, page_of
 from wsis_site.domain.formatting import day
 from wsis_site.domain.published_changes import PublishedChange, change_values
 from wsis_site.model.loader import SiteData
 
-#: Where each language's feed is, inside its folder.
-NEWS_FEED = "feed.xml"
 NEWS_TYPE = "application/atom+xml"
 
 

@@ -9,20 +9,16 @@ from datetime import datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vDuration, vText
 
 from wsis_site import __version__
-from wsis_site.domain.calendar_entries import (
+from wsis_site.addresses import (
     ALL_FEED,
     CALENDARS_PAGE,
     DEADLINES_FEED,
-    ONE_DAY,
     REMINDERS_FEED,
-    Entry,
-    EntryWords,
     edition_feed,
     edition_url,
-    entries,
     entry_feed,
-    entry_times,
 )
+from wsis_site.domain.calendar_entries import ONE_DAY, Entry, EntryWords, entries, entry_times
 from wsis_site.domain.formatting import localize
 from wsis_site.domain.history import Revision
 from wsis_site.feeds.vtimezone import vtimezone_ical

@@ -7,11 +7,12 @@ from datetime import UTC, datetime, time
 from functools import lru_cache
 from pathlib import Path
 
+from wsis_site.addresses import NEWS_FEED
 from wsis_site.domain.calendar_entries import EntryWords
 from wsis_site.domain.history import HISTORY_FILES, Revision, Version, entry_revisions, read_history
 from wsis_site.domain.published_changes import published_changes
 from wsis_site.domain.timeline import build_date
-from wsis_site.feeds.atom import NEWS_FEED, news_feed
+from wsis_site.feeds.atom import news_feed
 from wsis_site.model.loader import SiteData, content_digest
 from wsis_site.reading.git import git
 

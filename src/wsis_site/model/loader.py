@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from wsis_site.addresses import language_folder
 from wsis_site.environment import preview_of, site_url_override
 from wsis_site.model.checks import cross_check
 from wsis_site.model.documents import (
@@ -68,7 +69,7 @@ class SiteData:
 
     def prefix(self, language: str) -> str:
         """The language's folder in the built site: empty for the default language."""
-        return "" if language == self.default_language else f"{language}/"
+        return language_folder(language, self.default_language)
 
     def base_url(self, language: str) -> str:
         """The public address of the language's home."""

@@ -16,6 +16,7 @@ from functools import reduce
 
 from markupsafe import Markup, escape
 
+from wsis_site.addresses import PAGES, Pages
 from wsis_site.domain import formatting, timeline
 from wsis_site.model.documents import Organization as OrganizationModel
 from wsis_site.model.loader import SiteData
@@ -125,6 +126,8 @@ class Chrome:
     """Where a hand-written page's file is, for "Suggest a change"; None without an address."""
     preview: Markup | None = None
     """The banner of a pull request's preview: not the published site. None on the real site."""
+    pages: Pages = PAGES
+    """The fixed pages' addresses inside a language (code's constants: nothing to escape)."""
 
 
 def chrome(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -17,20 +16,24 @@ from babel.lists import format_list
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
-from wsis_site.domain import formatting, timeline
-from wsis_site.domain.calendar_entries import (
+from wsis_site.addresses import (
     ALL_FEED,
     CALENDARS_PAGE,
     DEADLINES_FEED,
+    DEADLINES_PAGE,
     EDITIONS_PAGE,
+    HOME_PAGE,
+    LETTERS_PAGE,
+    PAGES,
     REMINDERS_FEED,
-    EntryWords,
     edition_feed,
     edition_url,
-    entries,
     entry_feed,
     letter_url,
+    relative_url,
 )
+from wsis_site.domain import formatting, timeline
+from wsis_site.domain.calendar_entries import EntryWords, entries
 from wsis_site.domain.changes import ChangeWords
 from wsis_site.domain.published_changes import (
     ON_EDITION_PAGES,
@@ -83,7 +86,7 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
         Source(f"{DATA_FOLDER}/{name}") for name in (EVENTS, PHASES, LETTERS)
     )
     yield PageSpec(
-        "",
+        HOME_PAGE,
         "home.html",
         t["home_title"],
         t["site_description"],
@@ -111,7 +114,7 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
             ),
         )
     yield PageSpec(
-        "letters/",
+        LETTERS_PAGE,
         "letters.html",
         t["letters_title"],
         t["letters_description"],
@@ -130,7 +133,7 @@ def page_specs(data: SiteData, language: str) -> Iterator[PageSpec]:
             ),
         )
     yield PageSpec(
-        "deadlines/",
+        DEADLINES_PAGE,
         "deadlines.html",
         t["deadlines_title"],
         t["deadlines_description"],
@@ -151,15 +154,6 @@ def item_source(data: SiteData, edition_id: str, item_id: str) -> Source:
     """Where an item is written: its line of `data/phases.yaml`."""
     line = data.source_line(PHASES, "editions", edition_id, "items", item_id)
     return Source(f"{DATA_FOLDER}/{PHASES}", line)
-
-
-@cache
-def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one page to another of the same language, both given as directory URLs."""
-    target = posixpath.relpath(to_url or ".", from_url or ".")
-    if target == ".":
-        return "./"
-    return f"{target}/" if to_url in {"", "./"} or to_url.endswith("/") else target
 
 
 class PageRenderer:
@@ -299,6 +293,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
         "date_and_time": formatting.date_and_time(locale),
         "item_status": lambda item: timeline.item_status(item, today),
         "edition_status": lambda edition: timeline.edition_status(edition, today),
+        "pages": PAGES,
         "edition_url": edition_url,
         "letter_url": letter_url,
         "organization_name": organization_name,

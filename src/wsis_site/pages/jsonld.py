@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wsis_site.domain.calendar_entries import edition_url
+from wsis_site.addresses import edition_url
 from wsis_site.domain.formatting import localize
 from wsis_site.model.documents import Edition, Item
 from wsis_site.model.loader import SiteData

@@ -8,10 +8,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from wsis_site.addresses import SEARCH_INDEX
 from wsis_site.search.folding import FOLDED_LANGUAGES, with_folded_words
 from wsis_site.search.languages import search_language
 
-INDEX = Path("search") / "search_index.json"
+INDEX = Path(SEARCH_INDEX)
 
 
 def split_search_index(site_dir: Path, languages: Sequence[str]) -> None:
