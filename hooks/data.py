@@ -6,12 +6,12 @@ one place, and refuses a placeholder address in a build for publishing.
 
 from __future__ import annotations
 
-import gc
 import logging
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from wsis_site.build.memory import freeze_for_the_process
 from wsis_site.build.mkdocs_adapter import data_dir, is_other_language_build, site_data
 from wsis_site.build.site_address import check_address
 from wsis_site.editors.translations import stale_translations, stale_warnings
@@ -22,16 +22,16 @@ from wsis_site.reading.errors import DataError
 # Not under `mkdocs`: a stale translation warns without failing the strict build.
 log = logging.getLogger("wsis_site.editors.translations")
 
-_one_shot_build = False
-"""True under `mkdocs build`, which ends with its build; `mkdocs serve` goes on rebuilding."""
+_command = "serve"
+"""The MkDocs command running the hooks (`build`, `serve`…), given to `on_startup` only."""
 
 # --- Hooks ----------------------------------------------------------------------------------
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    """Note whether this process builds once."""
-    global _one_shot_build
-    _one_shot_build = command in {"build", "gh-deploy"}
+    """Note which command runs, for the collector's policy once the data is loaded."""
+    global _command
+    _command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -48,11 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _check_languages(config, data)
     _check_translations(config, data)
     config.site_url = data.site_url
-    if _one_shot_build:
-        # The data and libraries live as long as the process: collections need not scan them,
-        # nor does the interpreter's last collection at exit (70 ms), so nothing is unfrozen.
-        # Not under `serve`, where frozen garbage of every rebuild would stay for good.
-        gc.freeze()
+    freeze_for_the_process(_command)
     return config
 
 

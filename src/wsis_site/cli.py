@@ -4,7 +4,6 @@ translation status."""
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import re
@@ -225,17 +224,16 @@ def _build(config_file: Path, site_dir: Path, engine: str) -> int:
     # MkDocs reports warnings through logging; without a handler, strict mode aborts silently.
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s- %(message)s")
 
+    from wsis_site.build.memory import frozen_during_build
     from wsis_site.build.staging import build_site
 
     load_site_data(config_file.parent / "data")  # fail fast, with the data errors on top
-    gc.freeze()  # the data and libraries outlive the build: its collections need not scan them
     try:
-        build_site(config_file, site_dir)
+        with frozen_during_build():
+            build_site(config_file, site_dir)
     except (Abort, MkDocsException) as error:
         print(f"Build failed: {error}\n{site_dir} was left as it was.", file=sys.stderr)
         return 1
-    finally:
-        gc.unfreeze()
     print(f"Built {site_dir}")
     return 0
 
