@@ -7,13 +7,18 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from wsis_site.build.mkdocs_adapter import is_other_language_build, language_folders, site_data
+from wsis_site.build.mkdocs_adapter import (
+    REWRITE_RIGHT_TO_LEFT,
+    is_other_language_build,
+    language_folders,
+    site_data,
+)
 from wsis_site.pages.bidi import is_right_to_left, isolate_in_folder
 
 # --- Hooks ----------------------------------------------------------------------------------
 
 
-@event_priority(-115)  # once the i18n plugin (-100) has written every language's pages
+@event_priority(REWRITE_RIGHT_TO_LEFT)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Rewrite each right-to-left language's pages once they are all written."""
     if is_other_language_build(config):

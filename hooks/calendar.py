@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 
 from wsis_site.build.background import Pending, in_background
 from wsis_site.build.mkdocs_adapter import (
+    AFTER_I18N,
     data_dir,
     is_other_language_build,
     language_folders,
@@ -48,7 +49,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return env
 
 
-@event_priority(-110)  # after the i18n plugin (-100) has built every other language
+@event_priority(AFTER_I18N)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Wait for the feeds before the build counts as done."""
     global _feeds

@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from wsis_site.build.background import Pending, in_background
 from wsis_site.build.mkdocs_adapter import (
+    AFTER_I18N,
     built_languages,
     is_other_language_build,
     page_sources,
@@ -28,7 +29,7 @@ _other_frames: Pending[dict[str, Chrome]] | None = None
 # --- Hooks ----------------------------------------------------------------------------------
 
 
-@event_priority(-110)  # after the i18n plugin (-100) has set the language being built
+@event_priority(AFTER_I18N)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Work out the frame once per language's build (the i18n plugin calls this for each)."""
     global _other_frames

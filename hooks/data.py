@@ -10,9 +10,10 @@ import logging
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from wsis_site.build.memory import freeze_for_the_process
-from wsis_site.build.mkdocs_adapter import data_dir, is_other_language_build, site_data
+from wsis_site.build.mkdocs_adapter import LOAD_DATA, data_dir, is_other_language_build, site_data
 from wsis_site.build.site_address import check_address
 from wsis_site.editors.translations import stale_translations, stale_warnings
 from wsis_site.environment import AddressError
@@ -34,6 +35,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _command = command
 
 
+@event_priority(LOAD_DATA)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Fail the build with every data error, each naming its file, line, column and field."""
     if is_other_language_build(config):  # checked and set up by the first language's build

@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from wsis_site.build.hosting import write_host_files
-from wsis_site.build.mkdocs_adapter import is_other_language_build, site_data
+from wsis_site.build.mkdocs_adapter import WRITE_HOST_FILES, is_other_language_build, site_data
 
 _serving = False
 """True under `mkdocs serve`, whose live reload runs an inline script that the policy refuses."""
@@ -22,7 +22,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
-@event_priority(-120)  # after the i18n plugin (-100) has written every language's pages
+@event_priority(WRITE_HOST_FILES)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the host files once every page exists, so the CSP hashes the scripts they hold."""
     if is_other_language_build(config):

@@ -11,6 +11,7 @@ from mkdocs.plugins import event_priority
 from wsis_site.addresses import NOT_FOUND_PAGE
 from wsis_site.build.docs_tree import DocsTree, DocsTreeError, start_docs_tree
 from wsis_site.build.mkdocs_adapter import (
+    AFTER_I18N,
     built_languages,
     data_dir,
     is_other_language_build,
@@ -57,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(-110)  # after the i18n plugin (-100) has built every other language
+@event_priority(AFTER_I18N)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Collect the second process even when no other language was built (a preview)."""
     _complete_tree()

@@ -10,7 +10,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from wsis_site.build.mkdocs_adapter import built_languages, is_other_language_build, other_language
+from wsis_site.build.mkdocs_adapter import (
+    AFTER_I18N,
+    built_languages,
+    is_other_language_build,
+    other_language,
+)
 from wsis_site.search.index import split_search_index
 from wsis_site.search.languages import quiet_jieba
 
@@ -42,7 +47,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return CONFIG_SCRIPT.sub(rebase, output, count=1)
 
 
-@event_priority(-110)  # after the i18n plugin (-100) has merged every language's entries
+@event_priority(AFTER_I18N)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Split the merged index once every language is built (not in the i18n plugin's rebuilds)."""
     i18n = config.plugins.get("i18n")

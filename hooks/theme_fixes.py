@@ -7,9 +7,11 @@ import re
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from wsis_site.build.mkdocs_adapter import FIX_THEME_OUTPUT
 from wsis_site.pages.theme_assets import theme_assets
 
 # Material writes autocomplete="off" on its drawer and search checkboxes, outside any template
@@ -32,6 +34,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
 
 
+@event_priority(FIX_THEME_OUTPUT)
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The same for theme templates rendered outside pages (the 404 page)."""
     return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)

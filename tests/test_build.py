@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -200,12 +201,16 @@ def test_one_language_preview(project: Path, tmp_path: Path) -> None:
     assert (site / "calendar" / "2021" / "phase-1.ics").is_file()
 
 
-def test_two_builds_forked_and_serial_write_the_same_bytes_loading_the_data_once(
+def test_two_builds_forked_and_serial_hooks_in_any_order_write_the_same_bytes_loading_once(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, multilingual_site: Path
 ) -> None:
     # The session's build forked its feeds and other languages' frames; this one runs serially,
-    # from another folder, with the same inputs.
+    # from another folder, with the same inputs and mkdocs.yml's hooks listed the other way round.
     assert can_fork(), "the session's first build must have used a second process"
+    config = project / "mkdocs.yml"
+    hooks = re.findall(r"^  - hooks/\w+\.py$", config.read_text(encoding="utf-8"), re.MULTILINE)
+    assert len(hooks) == len(list((project / "hooks").glob("*.py")))
+    edit(config, "\n".join(hooks), "\n".join(reversed(hooks)))
     for name, value in (("WSIS_REPO_URL", REPOSITORY), ("WSIS_REPO_BRANCH", "main")):
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("WSIS_SERIAL", "1")

@@ -14,6 +14,20 @@ from wsis_site.pages.source_links import PageSources, repository
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+# When each hook runs within its MkDocs event, declared here once, so that the order of `hooks:`
+# in mkdocs.yml does not matter. MkDocs runs higher priorities first (0 by default); the i18n
+# plugin runs at -100 and builds every other language inside its `on_post_build`.
+#: data.py's `on_config`: refuse bad data before any other hook reads it.
+LOAD_DATA = 100
+#: theme_fixes.py's `on_post_template`: fix a 404 page before pages.py moves it to its language.
+FIX_THEME_OUTPUT = 50
+#: Frames, feeds, docs trees and search indexes: once the i18n plugin has done its part.
+AFTER_I18N = -110
+#: bidi.py: every language's pages are written, and isolates runs of Latin script in them.
+REWRITE_RIGHT_TO_LEFT = -115
+#: hosting.py: last, so the policy hashes the pages' final scripts.
+WRITE_HOST_FILES = -120
+
 #: Where a build keeps its data for every hook of every language (`config.extra` lasts as long).
 _SITE_DATA = "wsis_site_data"
 _SOURCES = "wsis_sources"
