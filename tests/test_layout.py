@@ -109,3 +109,17 @@ def test_the_address_check_finds_a_spelled_page() -> None:
     assert SPELLED_ADDRESS.search("""link('editions/')""")
     assert SPELLED_ADDRESS.search('''Path(site_dir) / "404.html"''')
     assert not SPELLED_ADDRESS.search('''"editions.html"''')
+
+
+def test_the_readme_shows_every_package_and_names_files_that_exist() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    flow = readme[readme.index("### How data flows") :]
+    rows = {
+        match.group(1): match.group(2)
+        for match in re.finditer(r"^\| `([a-z_]+)/` \|[^|]*\| ([^|]*) \|$", flow, re.MULTILINE)
+    }
+    assert set(rows) == set(FLOW)
+    for package, files in rows.items():
+        for name in re.findall(r"`([a-z_]+\.py)`", files):
+            assert (CORE / package / name).is_file(), f"README names {package}/{name}"
+    assert "```mermaid" in flow
