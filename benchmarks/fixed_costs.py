@@ -24,7 +24,8 @@ def main() -> None:
     from wsis_site.build.docs_tree import FRAGMENT  # noqa: F401 - the modules the hooks import
     from wsis_site.domain.timeline import build_date
     from wsis_site.model.loader import load_site_data
-    from wsis_site.pages.generated import PageRenderer, compile_templates, page_specs
+    from wsis_site.pages.generated import PageRenderer, page_specs
+    from wsis_site.pages.templates import compile_templates
 
     imported = time.perf_counter()
     data = load_site_data(project / "data")

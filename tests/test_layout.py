@@ -123,3 +123,24 @@ def test_the_readme_shows_every_package_and_names_files_that_exist() -> None:
         for name in re.findall(r"`([a-z_]+\.py)`", files):
             assert (CORE / package / name).is_file(), f"README names {package}/{name}"
     assert "```mermaid" in flow
+
+
+def test_templates_word_the_site_with_one_idiom_that_no_key_can_shadow() -> None:
+    # `t.key` in the pages' templates as `wsis.t.key` in the frame's; a key named like a method of
+    # the mapping (`items`, `get`) would print the method instead of the words.
+    templates = [*(ROOT / "overrides").rglob("*.html"), *(CORE / "templates").glob("*")]
+    calls = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in templates
+        # The theme's own `lang.t(key)` macro, which partials/language.html redefines, is not ours.
+        for match in re.finditer(r"(?<!macro )(?<![\w.])t\(", path.read_text(encoding="utf-8"))
+    ]
+    assert not calls, "write t.key or t[expression]"
+    keys = {key for path in (ROOT / "data" / "ui").glob("*.yaml") for key in _top_keys(path)}
+    assert keys
+    assert not {key for key in keys if hasattr(dict, key)}
+
+
+def _top_keys(path: Path) -> list[str]:
+    """The keys at the top of a `data/ui/<lang>.yaml` file."""
+    return re.findall(r"^([a-z_]+):", path.read_text(encoding="utf-8"), re.MULTILINE)

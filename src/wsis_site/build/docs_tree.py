@@ -16,14 +16,9 @@ from wsis_site.addresses import markdown_page_url
 from wsis_site.build.background import Pending, completed, in_background
 from wsis_site.domain.published_changes import PublishedChange
 from wsis_site.model.loader import SiteData
-from wsis_site.pages.generated import (
-    PageRenderer,
-    PageSpec,
-    compile_templates,
-    page_specs,
-    template_environment,
-)
+from wsis_site.pages.generated import PageRenderer, PageSpec, page_specs
 from wsis_site.pages.source_links import Repository
+from wsis_site.pages.templates import compile_templates, template_environment
 from wsis_site.reading.files import refusals
 from wsis_site.reading.plaintext import decode, forbidden_characters
 

@@ -7,9 +7,6 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
-from functools import cache
-
-import jinja2
 
 from wsis_site import __version__
 from wsis_site.addresses import NEWS_FEED, letter_url
@@ -17,6 +14,7 @@ from wsis_site.domain.changes import Change, ChangeWords, page_of
 from wsis_site.domain.formatting import day
 from wsis_site.domain.published_changes import PublishedChange, change_values
 from wsis_site.model.loader import SiteData
+from wsis_site.pages.templates import PACKAGE_TEMPLATES, template_environment
 
 NEWS_TYPE = "application/atom+xml"
 
@@ -83,7 +81,12 @@ def news_feed(
         updated=entries[0].updated if entries else fallback,
         entries=entries,
     )
-    return _template().render(feed=feed).encode("utf-8")
+    return (
+        template_environment(PACKAGE_TEMPLATES)
+        .get_template("atom.xml")
+        .render(feed=feed)
+        .encode("utf-8")
+    )
 
 
 def is_news(change: Change) -> bool:
@@ -135,15 +138,3 @@ def _id(data: SiteData, language: str, key: str) -> str:
     """A permanent entry id: it hangs on the UID domain, which never changes, not on the address."""
     name = f"https://{data.calendar_uid_domain}/news/{language}/{key}"
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
-
-
-@cache
-def _template() -> jinja2.Template:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("wsis_site", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    environment.filters["atom_time"] = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return environment.get_template("atom.xml")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import yaml
 from babel.lists import format_list
 from jinja2.utils import htmlsafe_json_dumps
@@ -52,6 +50,7 @@ from wsis_site.pages.frame import information_as_of
 from wsis_site.pages.jsonld import edition_event
 from wsis_site.pages.letter_html import letter_html
 from wsis_site.pages.source_links import Repository, Source
+from wsis_site.pages.templates import template_environment
 
 # libyaml's emitter when PyYAML has it: JSON-LD front matter is large, and this is 10x faster.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -224,45 +223,9 @@ class PageRenderer:
         )
 
 
-#: How templates are compiled; part of the bytecode cache's file names, so a change of any of
-#: these never loads code compiled under the old ones.
-TEMPLATE_OPTIONS: dict[str, Any] = {
-    "autoescape": True,
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "keep_trailing_newline": True,
-}
-
-
-@cache
-def template_environment(templates_dir: Path) -> jinja2.Environment:
-    """One autoescaping template environment per templates folder and process.
-
-    Compiled templates are kept in Jinja's per-user bytecode cache (checked against each
-    template's source), as Python keeps `__pycache__`: compiling costs more than a small build.
-    """
-    options = hashlib.sha256(repr(sorted(TEMPLATE_OPTIONS.items())).encode()).hexdigest()[:12]
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
-        undefined=jinja2.StrictUndefined,
-        bytecode_cache=jinja2.FileSystemBytecodeCache(pattern=f"__wsis_{options}_%s.cache"),
-        **TEMPLATE_OPTIONS,
-    )
-
-
-def compile_templates(templates_dir: Path) -> None:
-    """Compile every template of the folder now, into the process-wide environment."""
-    environment = template_environment(templates_dir)
-    for name in environment.list_templates(extensions=["html"]):
-        environment.get_template(name)
-
-
 def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]:
     locale = data.babel_locales[language]
     strings = data.ui[language]
-
-    def t(key: str) -> str:
-        return strings[key]
 
     def organization_name(org_id: str) -> str:
         return data.organizations[org_id].name[language]
@@ -281,7 +244,7 @@ def _shared_values(data: SiteData, language: str, today: date) -> dict[str, Any]
     return {
         "data": data,
         "lang": language,
-        "t": t,
+        "t": strings,  # `t.key`, as the frame's `wsis.t.key`
         "day": partial(formatting.day, locale=locale),
         "as_of": information_as_of(data, language, today),
         "day_span": partial(formatting.day_span, locale=locale),

@@ -33,7 +33,7 @@ def _texts(code: str) -> Callable[[str], object]:
 
 @cache
 def _environment() -> jinja2.Environment:
-    # Compiled once per user, as the site's own templates are (`pages.template_environment`).
+    # Compiled once per user, as the site's own templates are (`pages.templates`).
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(MATERIAL_TEMPLATES),
         bytecode_cache=jinja2.FileSystemBytecodeCache(pattern="__wsis_material_%s.cache"),
