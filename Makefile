@@ -45,8 +45,8 @@ test-fast: lint $(NODE_TOOLS) ## Every test but the browser's, for the edit-test
 	scripts/ensure-libical.sh
 	$(BIN)/python -m pytest -m "not browser"
 
-fuzz: $(STAMP) ## Feed the data loader thousands of random hostile files (a few minutes)
-	$(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-profile=fuzz -q
+fuzz: $(STAMP) ## Feed the loader thousands of hostile files, the HTML rewriters random pages
+	$(BIN)/python -m pytest tests/test_fuzz.py tests/test_rewriting_properties.py --hypothesis-profile=fuzz -q
 
 validate: $(STAMP) ## Check data/ and report every error with file:line:column
 	$(BIN)/wsis-site validate --data data

@@ -26,12 +26,17 @@ LATIN_RUN = re.compile(
     r"|(?<![\d&#])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"
     r"|\+\d+(?:[ \u00a0]\d+)+"
 )
-TAG = re.compile(r"(<[^>]*>)")
+#: A quoted attribute value may hold `>`: a tag ends at the first `>` outside quotes.
+_TAG = r"""<(?:[^>"']|"[^"]*"|'[^']*')*>"""
+#: What is not prose: a comment, an element whose content is raw text (a script's `a<b` is not a
+#: tag), or a tag. A tokenizer's units, as a browser's: a run never spans one.
+MARKUP = re.compile(
+    rf"<!--.*?-->|<(script|style|textarea|title)\b{_TAG[1:]}.*?</\1\s*>|{_TAG}",
+    re.DOTALL | re.IGNORECASE,
+)
 HTML_START = re.compile(r"(<html\b(?![^>]*\bdir=)[^>]*)>")
 #: Tags of the elements whose text is not prose, or is isolated already.
-SKIPPED_TAG = re.compile(
-    r"</?(script|style|svg|code|pre|bdi|textarea|title)(?![a-zA-Z0-9-])", re.IGNORECASE
-)
+SKIPPED_TAG = re.compile(r"</?(svg|code|pre|bdi)(?![a-zA-Z0-9-])", re.IGNORECASE)
 
 
 def is_right_to_left(language: str) -> bool:
@@ -41,21 +46,31 @@ def is_right_to_left(language: str) -> bool:
 
 def isolate_latin_runs(html: str) -> str:
     """`html` with each run of Latin script in its prose wrapped in `<bdi>`."""
-    parts = TAG.split(html)
+    parts: list[str] = []
     skipping: list[str] = []
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            if skipped := SKIPPED_TAG.match(part):
-                name = skipped[1].lower()
-                if part.startswith("</"):
-                    if skipping and skipping[-1] == name:
-                        skipping.pop()
-                elif not part.endswith("/>"):
-                    skipping.append(name)
-            continue
-        if not skipping and part.strip():
-            parts[index] = LATIN_RUN.sub(_isolated, part)
+    end = 0
+    for markup in MARKUP.finditer(html):
+        parts += [_isolated_prose(html[end : markup.start()], skipping), markup.group()]
+        if markup.group(1) is None and not markup.group().startswith("<!--"):
+            _track_skipped(markup.group(), skipping)
+        end = markup.end()
+    parts.append(_isolated_prose(html[end:], skipping))
     return "".join(parts)
+
+
+def _isolated_prose(text: str, skipping: list[str]) -> str:
+    return LATIN_RUN.sub(_isolated, text) if not skipping and text.strip() else text
+
+
+def _track_skipped(tag: str, skipping: list[str]) -> None:
+    """Note entering or leaving an element whose text is not prose."""
+    if skipped := SKIPPED_TAG.match(tag):
+        name = skipped[1].lower()
+        if tag.startswith("</"):
+            if skipping and skipping[-1] == name:
+                skipping.pop()
+        elif not tag.endswith("/>"):
+            skipping.append(name)
 
 
 def isolate_in_folder(folder: Path, skip: Iterable[Path] = ()) -> None:

@@ -1,0 +1,152 @@
+"""Issue 22: the regular expressions that rewrite built HTML never break its markup, shown on
+generated documents: right-to-left isolation adds only balanced `<bdi>` elements around prose,
+and accent folding adds only a hidden copy of words to a search entry."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wsis_site.pages.bidi import isolate_latin_runs
+from wsis_site.search.folding import with_folded_words
+
+ARABIC = "المنتدى العالمي لمجتمع المعلومات"
+LATIN = ["WSIS+20", "www.wsis.org/forum", "(UTC+02:00)", "ITU", "e-mail", "Ana's", "Genève"]
+ENTITIES = ["&amp;", "&#39;", "&nbsp;", "&lt;", "&gt;", "&quot;", "&#x202F;"]
+PROSE_TAGS = ["p", "a", "span", "li", "h2", "time", "strong"]
+#: Elements whose content is raw text (`a<b` is no tag there), and others whose text is not prose
+#: or is isolated already: both must come out as they went in.
+RAW_TEXT_TAGS = ["script", "style", "textarea", "title"]
+NOT_PROSE_TAGS = ["code", "pre", "bdi"]
+RAW_TAGS = RAW_TEXT_TAGS + NOT_PROSE_TAGS
+
+words = st.one_of(
+    st.sampled_from(LATIN),
+    st.sampled_from(ARABIC.split()),
+    st.sampled_from(ENTITIES),
+    st.from_regex(r"[0-9]{1,3}( [0-9]{3}){0,2}", fullmatch=True),
+    st.from_regex(r"\+[0-9]{2}( [0-9]{2,3}){1,3}", fullmatch=True),
+    st.sampled_from([".", "،", ":", "(", ")", "-", "–", "/", "«", "»"]),
+)
+prose = st.lists(words, min_size=1, max_size=8).map(" ".join)
+# A quoted value may hold a raw `>`: the tag does not end there.
+attribute_values = st.one_of(st.sampled_from([*LATIN, "a > b"]), prose).map(
+    lambda text: text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+)
+
+
+@st.composite
+def start_tag(draw: st.DrawFn, name: str) -> str:
+    attributes = draw(st.lists(st.sampled_from(["title", "href", "class", "data-x"]), max_size=2))
+    return f"<{name}" + "".join(f' {a}="{draw(attribute_values)}"' for a in attributes) + ">"
+
+
+def documents(depth: int = 3) -> st.SearchStrategy[str]:
+    leaf = st.one_of(
+        prose,
+        st.just("<br>"),
+        st.just('<img alt="ITU logo" src="a.svg"/>'),
+        st.tuples(prose, st.sampled_from(["", "a > b", "<p>"])).map(
+            lambda parts: f"<!-- {parts[0]} {parts[1]} -->"
+        ),
+        st.tuples(
+            st.sampled_from(RAW_TEXT_TAGS), prose, st.sampled_from(["", "if (a<b) {}", "x > y"])
+        ).map(lambda parts: f"<{parts[0]}>{parts[1]} {parts[2]}</{parts[0]}>"),
+        st.tuples(st.sampled_from(NOT_PROSE_TAGS), prose).map(
+            lambda parts: f"<{parts[0]}>{parts[1]}</{parts[0]}>"
+        ),
+    )
+    if depth == 0:
+        return leaf
+    return st.one_of(
+        leaf,
+        st.tuples(
+            st.sampled_from(PROSE_TAGS).flatmap(
+                lambda name: st.tuples(st.just(name), start_tag(name))
+            ),
+            st.lists(documents(depth - 1), max_size=4),
+        ).map(lambda parts: f"{parts[0][1]}{''.join(parts[1])}</{parts[0][0]}>"),
+    )
+
+
+class Events(HTMLParser):
+    """A document's tags, text, comments and references, as a browser's tokenizer sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.events: list[tuple[str, object]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", (tag, attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("startend", (tag, attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", tag))
+
+    def handle_data(self, data: str) -> None:
+        if self.events and self.events[-1][0] == "data":  # text split by a `<bdi>` is still one
+            self.events[-1] = ("data", f"{self.events[-1][1]}{data}")
+        else:
+            self.events.append(("data", data))
+
+    def handle_comment(self, data: str) -> None:
+        self.events.append(("comment", data))
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+
+def events(html: str, *, without_bdi: bool = False) -> list[tuple[str, object]]:
+    parser = Events()
+    parser.feed(html)
+    parser.close()
+    found = parser.events
+    if without_bdi:
+        found = [
+            e for e in found if e[1] != "bdi" and not (e[0] == "start" and e[1] == ("bdi", []))
+        ]
+        merged: list[tuple[str, object]] = []
+        for event in found:
+            if merged and event[0] == merged[-1][0] == "data":
+                merged[-1] = ("data", f"{merged[-1][1]}{event[1]}")
+            else:
+                merged.append(event)
+        found = merged
+    return found
+
+
+@given(documents())
+def test_isolation_only_wraps_prose_in_balanced_bdi_elements(html: str) -> None:
+    rewritten = isolate_latin_runs(html)
+    added = re.findall(r"</?bdi>", rewritten)
+    # Taking the added elements out gives the document back, byte for byte.
+    assert re.sub(r"<bdi>|</bdi>", "", rewritten) == re.sub(r"<bdi>|</bdi>", "", html)
+    assert len(added) % 2 == 0
+    # The browser's tokenizer sees the same tags, comments and text, plus the `<bdi>` elements.
+    assert events(rewritten, without_bdi=True) == events(html, without_bdi=True)
+    # Each added element holds text only, and none lands inside a raw element or a comment.
+    for match in re.finditer(r"<bdi>(.*?)</bdi>", rewritten, re.DOTALL):
+        assert "<" not in match.group(1)
+    for raw in RAW_TAGS:
+        for element in re.finditer(rf"<{raw}>(.*?)</{raw}>", html, re.DOTALL):
+            assert element.group(0) in rewritten
+    for comment in re.findall(r"<!--.*?-->", html, re.DOTALL):
+        assert comment in rewritten
+
+
+@given(prose, st.lists(documents(1), max_size=3).map("".join))
+def test_folding_adds_only_a_hidden_copy_of_words(title: str, text: str) -> None:
+    entry = {"location": "a/", "title": title, "text": text}
+    folded = with_folded_words(entry)
+    assert folded["title"] == title
+    assert folded["text"].startswith(text)
+    added = folded["text"][len(text) :]
+    assert added == "" or re.fullmatch(r" <span hidden>[\w ]+</span>", added)
