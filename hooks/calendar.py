@@ -17,28 +17,31 @@ from wsis_site.build.mkdocs_adapter import (
     AFTER_I18N,
     data_dir,
     is_other_language_build,
+    keep,
+    kept,
     language_folders,
     site_data,
 )
 from wsis_site.feeds.atom import news_link
 from wsis_site.feeds.output import write_feeds
 
-_feeds: Pending[None] | None = None
-"""The feeds being written for the current build."""
+FEEDS = "wsis_feeds_written"
+"""Key of the feeds being written for this build, kept on its config."""
 
 # --- Hooks ----------------------------------------------------------------------------------
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Start the feeds once per build, after MkDocs has cleaned the site folder."""
-    global _feeds
     if is_other_language_build(config):
         return files
     data_folder = data_dir(config)
     data = site_data(config)
     folders = language_folders(config, data.default_language)
     # Awaited only when every page is built: the pages' processes come first.
-    _feeds = in_background(partial(write_feeds, data, data_folder, folders), niceness=19)
+    keep(
+        config, FEEDS, in_background(partial(write_feeds, data, data_folder, folders), niceness=19)
+    )
     return files
 
 
@@ -52,16 +55,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 @event_priority(AFTER_I18N)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Wait for the feeds before the build counts as done."""
-    global _feeds
-    if is_other_language_build(config) or _feeds is None:
+    pending: Pending[None] | None = kept(config, FEEDS)
+    if is_other_language_build(config) or pending is None:
         return
-    pending, _feeds = _feeds, None
     pending.result()
-
-
-def on_build_error(*, error: Exception) -> None:
-    """Stop writing feeds into a site that will not be kept."""
-    global _feeds
-    if _feeds is not None:
-        _feeds.cancel()
-        _feeds = None

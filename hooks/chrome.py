@@ -16,6 +16,8 @@ from wsis_site.build.mkdocs_adapter import (
     AFTER_I18N,
     built_languages,
     is_other_language_build,
+    keep,
+    kept,
     page_sources,
     site_data,
 )
@@ -23,27 +25,25 @@ from wsis_site.model.loader import SiteData
 from wsis_site.pages.frame import Chrome, chrome
 from wsis_site.pages.source_links import PageSources
 
-_other_frames: Pending[dict[str, Chrome]] | None = None
-"""The frames of the languages built after the first, worked out while the first is built."""
-
 # --- Hooks ----------------------------------------------------------------------------------
 
 
 @event_priority(AFTER_I18N)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Work out the frame once per language's build (the i18n plugin calls this for each)."""
-    global _other_frames
     i18n = config.plugins.get("i18n")
     names = {language.locale: language.name for language in i18n.config.languages} if i18n else {}
     data = site_data(config)
     language = config.theme["language"]
-    if is_other_language_build(config) and _other_frames is not None:  # else no language left
-        config.extra[FRAME] = _other_frames.result()[language]
+    other_frames: Pending[dict[str, Chrome]] | None = kept(config, OTHER_FRAMES)
+    if is_other_language_build(config) and other_frames is not None:  # else no language left
+        config.extra[FRAME] = other_frames.result()[language]
         return config
     # Each language's frame loads its locale's data (5 ms): a second process does the others'.
     others = built_languages(config, data.default_language)[1:]
     sources = page_sources(config)
-    _other_frames = in_background(partial(frames, data, others, names, sources)) if others else None
+    pending = in_background(partial(frames, data, others, names, sources)) if others else None
+    keep(config, OTHER_FRAMES, pending)
     config.extra[FRAME] = chrome(data, language, names, sources)
     return config
 
@@ -64,12 +64,6 @@ def on_template_context(
     return context
 
 
-def on_build_error(*, error: Exception) -> None:
-    """Stop working out frames for a build that has failed."""
-    if _other_frames is not None:
-        _other_frames.cancel()
-
-
 # --- Helpers --------------------------------------------------------------------------------
 
 
@@ -85,5 +79,7 @@ def frames(
 
 # --- Data -----------------------------------------------------------------------------------
 
+OTHER_FRAMES = "wsis_other_frames"
+"""Key of the frames of the languages built after the first, worked out while the first is."""
 FRAME = "wsis_frame"
 """Key of the current language's frame in `config.extra`, which lives as long as its build."""

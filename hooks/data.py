@@ -12,8 +12,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from wsis_site.build.background import cancel_running
 from wsis_site.build.memory import freeze_for_the_process
-from wsis_site.build.mkdocs_adapter import LOAD_DATA, data_dir, is_other_language_build, site_data
+from wsis_site.build.mkdocs_adapter import (
+    LOAD_DATA,
+    data_dir,
+    is_other_language_build,
+    note_command,
+    running_command,
+    site_data,
+)
 from wsis_site.build.site_address import check_address
 from wsis_site.editors.translations import stale_translations, stale_warnings
 from wsis_site.environment import AddressError
@@ -23,16 +31,13 @@ from wsis_site.reading.errors import DataError
 # Not under `mkdocs`: a stale translation warns without failing the strict build.
 log = logging.getLogger("wsis_site.editors.translations")
 
-_command = "serve"
-"""The MkDocs command running the hooks (`build`, `serve`…), given to `on_startup` only."""
 
 # --- Hooks ----------------------------------------------------------------------------------
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    """Note which command runs, for the collector's policy once the data is loaded."""
-    global _command
-    _command = command
+    """Note which command runs (MkDocs tells this hook only), for every hook of the process."""
+    note_command(command)
 
 
 @event_priority(LOAD_DATA)
@@ -50,8 +55,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _check_languages(config, data)
     _check_translations(config, data)
     config.site_url = data.site_url
-    freeze_for_the_process(_command)
+    freeze_for_the_process(running_command())
     return config
+
+
+def on_build_error(*, error: Exception) -> None:
+    """Stop every background process of a build that has failed (MkDocs gives no config)."""
+    cancel_running()
 
 
 # --- Helpers --------------------------------------------------------------------------------

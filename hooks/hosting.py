@@ -8,18 +8,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from wsis_site.build.hosting import write_host_files
-from wsis_site.build.mkdocs_adapter import WRITE_HOST_FILES, is_other_language_build, site_data
-
-_serving = False
-"""True under `mkdocs serve`, whose live reload runs an inline script that the policy refuses."""
+from wsis_site.build.mkdocs_adapter import (
+    WRITE_HOST_FILES,
+    is_other_language_build,
+    running_command,
+    site_data,
+)
 
 # --- Hooks ----------------------------------------------------------------------------------
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    """Note whether the pages are served for live preview."""
-    global _serving
-    _serving = command == "serve"
 
 
 @event_priority(WRITE_HOST_FILES)
@@ -27,4 +23,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the host files once every page exists, so the CSP hashes the scripts they hold."""
     if is_other_language_build(config):
         return
-    write_host_files(site_data(config), Path(config.site_dir), policy_in_pages=not _serving)
+    # `mkdocs serve`'s live reload runs an inline script that a policy in the pages would refuse.
+    serving = running_command() == "serve"
+    write_host_files(site_data(config), Path(config.site_dir), policy_in_pages=not serving)

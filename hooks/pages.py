@@ -15,6 +15,8 @@ from wsis_site.build.mkdocs_adapter import (
     built_languages,
     data_dir,
     is_other_language_build,
+    keep,
+    kept,
     other_language,
     page_sources,
     site_data,
@@ -23,8 +25,10 @@ from wsis_site.domain.published_changes import published_changes
 from wsis_site.domain.timeline import build_date
 from wsis_site.feeds.output import published_history
 
-_tree: DocsTree | None = None
-"""The docs tree of the current build, whose other languages may still be being written."""
+TREE = "wsis_docs_tree"
+"""Key of this build's docs tree, whose other languages may still be being written."""
+DOCS_DIR = "wsis_docs_dir"
+"""Key of `docs_dir` as mkdocs.yml gives it, set back once the build is over."""
 
 # --- Hooks ----------------------------------------------------------------------------------
 
@@ -36,38 +40,37 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pages are written there rather than added as virtual `File` objects, which it would drop.
     The first language's pages are written here; the others' while MkDocs builds the first.
     """
-    global _tree
     if is_other_language_build(config):  # its pages are in the tree: wait until written
-        _complete_tree()
+        _complete_tree(config)
         return config
     data = site_data(config)
     sources = page_sources(config)  # before docs_dir points at the tree below
     built = built_languages(config, data.default_language)
-    if _tree is not None:  # the last build's (mkdocs serve): its site is written, its tree unused
-        _tree.remove()
-        _tree = None
     try:
         versions = published_history(data_dir(config))  # read once: the feeds' process inherits it
         history = None if versions is None else published_changes(versions)
         repository = sources.repository if sources else None
         docs, templates = Path(config.docs_dir), templates_dir(config)
-        _tree = start_docs_tree(data, docs, templates, build_date(), built, history, repository)
+        tree = start_docs_tree(data, docs, templates, build_date(), built, history, repository)
     except DocsTreeError as error:
         raise PluginError(str(error)) from None
-    config.docs_dir = str(_tree.path)
+    keep(config, TREE, tree)
+    keep(config, DOCS_DIR, config.docs_dir)
+    config.docs_dir = str(tree.path)
     return config
 
 
 @event_priority(AFTER_I18N)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Collect the second process even when no other language was built (a preview)."""
-    _complete_tree()
-
-
-def on_build_error(*, error: Exception) -> None:
-    """Stop writing pages for a build that has failed."""
-    if _tree is not None:
-        _tree.cancel()
+    """Collect the second process even when no other language was built (a preview); once
+    every language is built, delete the tree: `mkdocs serve` writes one per rebuild. (A failed
+    build's tree goes when its process ends.)"""
+    _complete_tree(config)
+    tree: DocsTree | None = kept(config, TREE)
+    if is_other_language_build(config) or tree is None:
+        return
+    config.docs_dir = kept(config, DOCS_DIR)  # what `serve` watches after its first build
+    tree.remove()
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -84,12 +87,13 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 # --- Helpers --------------------------------------------------------------------------------
 
 
-def _complete_tree() -> None:
+def _complete_tree(config: MkDocsConfig) -> None:
     """Wait for the other languages' pages, failing the build with what went wrong."""
-    if _tree is None:
+    tree: DocsTree | None = kept(config, TREE)
+    if tree is None:
         return
     try:
-        _tree.complete()
+        tree.complete()
     except DocsTreeError as error:
         raise PluginError(str(error)) from None
 

@@ -6,6 +6,7 @@ import os
 import signal
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,29 @@ def test_serial_errors_wait_for_result(monkeypatch: pytest.MonkeyPatch) -> None:
     pending = in_background(fail)  # does not raise yet, as a forked child would not
     with pytest.raises(ValueError, match="late"):
         pending.result()
+
+
+def test_a_failed_build_stops_every_child_it_started_and_none_it_collected(
+    tmp_path: Path,
+) -> None:
+    # MkDocs gives `on_build_error` no config: the children are known to the process instead.
+    started = [tmp_path / f"started-{n}" for n in range(2)]
+
+    def slow(flag: Path) -> None:
+        flag.touch()
+        time.sleep(30)
+
+    done = in_background(lambda: 42)
+    assert done.result() == 42
+    running = [in_background(partial(slow, flag)) for flag in started]
+    while not all(flag.exists() for flag in started):
+        time.sleep(0.01)
+    background.cancel_running()
+    for pending in running:
+        with pytest.raises(BackgroundError, match="cancelled"):
+            pending.result()
+    assert done.result() == 42
+    assert not background._running
 
 
 def test_cancelled_work_stops_and_reports_it(tmp_path: Path) -> None:

@@ -288,7 +288,7 @@ def test_every_formatted_ui_text_is_registered() -> None:
     formatted = {
         key
         for template in templates
-        for key in re.findall(r't\("([a-z_]+)"\)\.format\(', template.read_text(encoding="utf-8"))
+        for key in re.findall(r"\bt\.([a-z_]+)\.format\(", template.read_text(encoding="utf-8"))
     }
     strings, _ = parse_yaml((ROOT / "data" / "ui" / "es.yaml").read_text(encoding="utf-8"), "")
     assert formatted

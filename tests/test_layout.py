@@ -144,3 +144,15 @@ def test_templates_word_the_site_with_one_idiom_that_no_key_can_shadow() -> None
 def _top_keys(path: Path) -> list[str]:
     """The keys at the top of a `data/ui/<lang>.yaml` file."""
     return re.findall(r"^([a-z_]+):", path.read_text(encoding="utf-8"), re.MULTILINE)
+
+
+def test_hooks_keep_no_state_between_builds() -> None:
+    # A build's state lives on its config (`mkdocs_adapter.keep`), so `mkdocs serve` never meets
+    # the last build's leftovers.
+    stateful = [
+        f"{path.name}:{node.lineno}"
+        for path in sorted((ROOT / "hooks").glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Global)
+    ]
+    assert not stateful

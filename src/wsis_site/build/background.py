@@ -14,11 +14,16 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Generic, NoReturn, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 from wsis_site import environment
 
 T = TypeVar("T")
+
+
+_running: set[Pending[Any]] = set()
+"""The children this process has started and not yet collected, as the system knows them: a
+failed build (`on_build_error`, which MkDocs gives no config) stops them all."""
 
 
 class BackgroundError(RuntimeError):
@@ -37,6 +42,7 @@ class Pending(Generic[T]):
         """Wait for the work; return its value or raise its exception."""
         if self._pid is not None and self._read_fd is not None:
             self._outcome = _collect(self._pid, self._read_fd)
+            _running.discard(self)
             self._pid = self._read_fd = None
         succeeded, value = self._outcome
         if not succeeded:
@@ -50,6 +56,7 @@ class Pending(Generic[T]):
             os.kill(self._pid, signal.SIGKILL)
             os.close(self._read_fd)
             os.waitpid(self._pid, 0)
+            _running.discard(self)
             self._pid = self._read_fd = None
             self._outcome = (False, BackgroundError("cancelled"))
 
@@ -72,7 +79,15 @@ def in_background(work: Callable[[], T], *, niceness: int = 0) -> Pending[T]:
     if pid == 0:  # the child: never return into the parent's code
         _run_child(work, read_fd, write_fd, niceness)
     os.close(write_fd)
-    return Pending(pid, read_fd, (False, BackgroundError("not collected")))
+    pending: Pending[T] = Pending(pid, read_fd, (False, BackgroundError("not collected")))
+    _running.add(pending)
+    return pending
+
+
+def cancel_running() -> None:
+    """Stop every child this process has started and not collected: its build has failed."""
+    for pending in list(_running):
+        pending.cancel()
 
 
 def completed(value: T) -> Pending[T]:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 ONE_SHOT_COMMANDS = frozenset({"build", "gh-deploy"})
 
 
-def freeze_for_the_process(command: str) -> bool:
+def freeze_for_the_process(command: str | None) -> bool:
     """Freeze what is alive now for good when the process ends with this build: nothing is
     unfrozen, so the interpreter's last collection at exit (70 ms) skips it too. Under `serve`
     nothing is frozen: each rebuild's garbage would stay for good. True if it froze."""

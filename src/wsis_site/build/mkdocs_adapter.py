@@ -6,7 +6,7 @@ MkDocs loads each hook file as its own module, so hooks cannot import one anothe
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wsis_site.model.loader import SiteData, load_site_data
 from wsis_site.pages.source_links import PageSources, repository
@@ -31,6 +31,31 @@ WRITE_HOST_FILES = -120
 #: Where a build keeps its data for every hook of every language (`config.extra` lasts as long).
 _SITE_DATA = "wsis_site_data"
 _SOURCES = "wsis_sources"
+
+_command: str | None = None
+"""The MkDocs command this process runs: MkDocs tells `on_startup` only, before any config.
+None when the core builds through MkDocs' API (`wsis-site build`)."""
+
+
+def note_command(command: str) -> None:
+    """Remember the command `on_startup` was given (`build`, `serve`, `gh-deploy`)."""
+    global _command
+    _command = command
+
+
+def running_command() -> str | None:
+    """The MkDocs command this process runs, None under `wsis-site build`."""
+    return _command
+
+
+def keep(config: MkDocsConfig, key: str, value: object) -> None:
+    """Keep a value for the rest of this build (every language's), on its config."""
+    config.extra[key] = value
+
+
+def kept(config: MkDocsConfig, key: str) -> Any:
+    """A value kept for this build, or None; a rebuild under `serve` has a config of its own."""
+    return config.extra.get(key)
 
 
 def data_dir(config: MkDocsConfig) -> Path:
