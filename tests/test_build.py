@@ -204,7 +204,7 @@ def test_one_language_preview(project: Path, tmp_path: Path) -> None:
 def test_two_builds_forked_and_serial_hooks_in_any_order_write_the_same_bytes_loading_once(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, multilingual_site: Path
 ) -> None:
-    # The session's build forked its feeds and other languages' frames; this one runs serially,
+    # The session's build forked its feeds and other languages' pages; this one runs serially,
     # from another folder, with the same inputs and mkdocs.yml's hooks listed the other way round.
     assert can_fork(), "the session's first build must have used a second process"
     config = project / "mkdocs.yml"
