@@ -22,7 +22,7 @@ def main() -> None:
     project = Path(sys.argv[1])
     start = time.perf_counter()
     from wsis_site.build.docs_tree import FRAGMENT  # noqa: F401 - the modules the hooks import
-    from wsis_site.domain.timeline import build_date
+    from wsis_site.environment import build_date
     from wsis_site.model.loader import load_site_data
     from wsis_site.pages.generated import PageRenderer, page_specs
     from wsis_site.pages.templates import compile_templates

@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from wsis_site.build.background import Pending, in_background
 from wsis_site.build.mkdocs_adapter import (
     AFTER_I18N,
+    build_day,
     data_dir,
     is_other_language_build,
     keep,
@@ -35,13 +36,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Start the feeds once per build, after MkDocs has cleaned the site folder."""
     if is_other_language_build(config):
         return files
-    data_folder = data_dir(config)
     data = site_data(config)
     folders = language_folders(config, data.default_language)
+    work = partial(write_feeds, data, data_dir(config), folders, build_day(config))
     # Awaited only when every page is built: the pages' processes come first.
-    keep(
-        config, FEEDS, in_background(partial(write_feeds, data, data_folder, folders), niceness=19)
-    )
+    keep(config, FEEDS, in_background(work, niceness=19))
     return files
 
 

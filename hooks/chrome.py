@@ -11,6 +11,7 @@ from mkdocs.structure.pages import Page
 
 from wsis_site.build.mkdocs_adapter import (
     AFTER_I18N,
+    build_day,
     page_sources,
     site_data,
 )
@@ -28,7 +29,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins.get("i18n")
     names = {language.locale: language.name for language in i18n.config.languages} if i18n else {}
     language = config.theme["language"]
-    config.extra[FRAME] = chrome(site_data(config), language, names, page_sources(config))
+    data, sources = site_data(config), page_sources(config)
+    config.extra[FRAME] = chrome(data, language, names, build_day(config), sources)
     return config
 
 

@@ -12,6 +12,7 @@ from wsis_site.addresses import NOT_FOUND_PAGE
 from wsis_site.build.docs_tree import DocsTree, DocsTreeError, start_docs_tree
 from wsis_site.build.mkdocs_adapter import (
     AFTER_I18N,
+    build_day,
     built_languages,
     data_dir,
     is_other_language_build,
@@ -22,7 +23,6 @@ from wsis_site.build.mkdocs_adapter import (
     site_data,
 )
 from wsis_site.domain.published_changes import published_changes
-from wsis_site.domain.timeline import build_date
 from wsis_site.feeds.output import published_history
 
 TREE = "wsis_docs_tree"
@@ -51,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         history = None if versions is None else published_changes(versions)
         repository = sources.repository if sources else None
         docs, templates = Path(config.docs_dir), templates_dir(config)
-        tree = start_docs_tree(data, docs, templates, build_date(), built, history, repository)
+        tree = start_docs_tree(data, docs, templates, build_day(config), built, history, repository)
     except DocsTreeError as error:
         raise PluginError(str(error)) from None
     keep(config, TREE, tree)

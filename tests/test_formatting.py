@@ -20,7 +20,8 @@ from wsis_site.domain.formatting import (
     roman_value,
     time_span,
 )
-from wsis_site.domain.timeline import build_date, next_deadline, status
+from wsis_site.domain.timeline import next_deadline, status
+from wsis_site.environment import build_date
 from wsis_site.model.documents import Item, TimeSlot
 
 ZURICH = "Europe/Zurich"

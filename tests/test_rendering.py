@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import edit
 from wsis_site.addresses import markdown_page_url, relative_url
 from wsis_site.build.docs_tree import DocsTreeError, write_docs_tree
-from wsis_site.domain.timeline import build_date
+from wsis_site.environment import build_date
 from wsis_site.model.loader import load_site_data
 from wsis_site.pages.letter_html import letter_html
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from wsis_site import environment
 from wsis_site.build.engines import DEFAULT_ENGINE, ENGINES, EngineError, use_engine
 from wsis_site.domain.changes import compare
-from wsis_site.domain.timeline import build_date
 from wsis_site.editors.change_report import change_report, snapshot_at
 from wsis_site.editors.json_schema import render_schemas
 from wsis_site.editors.new_edition import ScaffoldError, add_edition
@@ -29,7 +28,7 @@ from wsis_site.editors.translations import (
     translations,
     write_record,
 )
-from wsis_site.environment import AddressError
+from wsis_site.environment import AddressError, build_date
 from wsis_site.model.fields import LANGUAGE_PATTERN
 from wsis_site.model.loader import load_site_data
 from wsis_site.model.parse import DATA_FILES, parse_files, read_languages

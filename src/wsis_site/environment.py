@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 SITE_URL = "WSIS_SITE_URL"
@@ -89,3 +90,16 @@ def preview_of(environ: Environ = os.environ) -> int | None:
             "publishing: set one of them"
         )
     return int(number)
+
+
+def build_date(environ: Environ = os.environ) -> date:
+    """The day statuses are computed for: `WSIS_BUILD_DATE`, `SOURCE_DATE_EPOCH` or today (UTC)."""
+    if fixed := value(BUILD_DATE, environ):
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            name = BUILD_DATE
+            raise ValueError(f"{name}={fixed!r} is not a YYYY-MM-DD date") from None
+    if epoch := value(SOURCE_DATE_EPOCH, environ):
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return datetime.now(UTC).date()

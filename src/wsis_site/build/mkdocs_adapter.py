@@ -5,9 +5,11 @@ MkDocs loads each hook file as its own module, so hooks cannot import one anothe
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wsis_site.environment import build_date
 from wsis_site.model.loader import SiteData, load_site_data
 from wsis_site.pages.source_links import PageSources, repository
 
@@ -31,6 +33,7 @@ WRITE_HOST_FILES = -120
 #: Where a build keeps its data for every hook of every language (`config.extra` lasts as long).
 _SITE_DATA = "wsis_site_data"
 _SOURCES = "wsis_sources"
+_BUILD_DAY = "wsis_build_day"
 
 _command: str | None = None
 """The MkDocs command this process runs: MkDocs tells `on_startup` only, before any config.
@@ -46,6 +49,15 @@ def note_command(command: str) -> None:
 def running_command() -> str | None:
     """The MkDocs command this process runs, None under `wsis-site build`."""
     return _command
+
+
+def build_day(config: MkDocsConfig) -> date:
+    """The day this build computes statuses for, read once for every hook and language."""
+    day = kept(config, _BUILD_DAY)
+    if not isinstance(day, date):
+        day = build_date()
+        keep(config, _BUILD_DAY, day)
+    return day
 
 
 def keep(config: MkDocsConfig, key: str, value: object) -> None:

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Literal
 
-from wsis_site import environment
 from wsis_site.model.documents import Edition, Item
 
 Status = Literal["past", "today", "upcoming"]
-
-
-def build_date(environ: Mapping[str, str] = os.environ) -> date:
-    """The day statuses are computed for: `WSIS_BUILD_DATE`, `SOURCE_DATE_EPOCH` or today (UTC)."""
-    if fixed := environment.value(environment.BUILD_DATE, environ):
-        try:
-            return date.fromisoformat(fixed)
-        except ValueError:
-            name = environment.BUILD_DATE
-            raise ValueError(f"{name}={fixed!r} is not a YYYY-MM-DD date") from None
-    if epoch := environment.value(environment.SOURCE_DATE_EPOCH, environ):
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return datetime.now(UTC).date()
 
 
 def status(first: date, last: date, today: date) -> Status:

@@ -134,10 +134,10 @@ def chrome(
     data: SiteData,
     language: str,
     language_names: Mapping[str, str],
+    today: date,
     sources: PageSources | None = None,
 ) -> Chrome:
-    """The frame of `language`'s pages; `language_names` are the switcher's names by code."""
-    today = timeline.build_date()
+    """The frame of `language`'s pages on `today`; `language_names` are the switcher's names."""
     featured = data.editions[timeline.featured_edition(data.editions, today) or ""]
     contact = data.contacts[featured.contact]
     prefix = data.prefix(language)
