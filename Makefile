@@ -35,15 +35,20 @@ $(NODE_TOOLS): tests/js/package.json tests/js/package-lock.json scripts/ensure-n
 	npm ci --prefix tests/js --no-audit --no-fund --silent
 	@touch $@
 
+# Tests without a browser run on both cores; the browser's after them, in one process, whose
+# servers' threads would stop the builds of the first from forking (`build.background`).
+PYTEST_FAST := $(BIN)/python -m pytest -m "not browser" --numprocesses 2 --dist loadfile
+
 test: lint $(NODE_TOOLS) ## Run the linters and every test, browser checks included
 	scripts/ensure-chromium.sh
 	scripts/ensure-libical.sh
 	scripts/ensure-fonts.sh
-	$(BIN)/python -m pytest
+	$(PYTEST_FAST)
+	$(BIN)/python -m pytest -m browser
 
 test-fast: lint $(NODE_TOOLS) ## Every test but the browser's, for the edit-test loop
 	scripts/ensure-libical.sh
-	$(BIN)/python -m pytest -m "not browser"
+	$(PYTEST_FAST)
 
 fuzz: $(STAMP) ## Feed the loader thousands of hostile files, the HTML rewriters random pages
 	$(BIN)/python -m pytest tests/test_fuzz.py tests/test_rewriting_properties.py --hypothesis-profile=fuzz -q

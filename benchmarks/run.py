@@ -35,7 +35,7 @@ from tests.conftest import copy_project
 from benchmarks.synthetic import ROOT, write_limits_project, write_project
 from wsis_site.build.docs_tree import write_docs_tree
 from wsis_site.domain.calendar_entries import EntryWords
-from wsis_site.domain.timeline import build_date
+from wsis_site.environment import build_date
 from wsis_site.feeds.calendars import FeedWriter
 from wsis_site.feeds.output import revisions
 from wsis_site.model.loader import SiteData, load_site_data
@@ -108,7 +108,9 @@ def bare_twin(project: Path, twin: Path) -> Path:
 
 def _write_static_frame(data: SiteData, hook: Path) -> None:
     """The theme's header and footer need their frame; the twin gets it as constants."""
-    frames = {code: dataclasses.asdict(chrome(data, code, {})) for code in data.languages}
+    frames = {
+        code: dataclasses.asdict(chrome(data, code, {}, build_date(ENV))) for code in data.languages
+    }
     hook.write_text(
         "import json\n"
         f"FRAMES = json.loads({json.dumps(json.dumps(frames))})\n\n\n"
@@ -279,7 +281,7 @@ def feeds(work: Path) -> list[str]:
     if not project.exists():
         write_project(project, size, 2)
     data = load_site_data(project / "data")
-    history = revisions(project / "data")
+    history = revisions(project / "data", build_date(ENV))
     lines = [
         "| language | feeds | seconds | all.ics (bytes) | deadlines.ics (bytes) |",
         "| --- | ---: | ---: | ---: | ---: |",
@@ -346,6 +348,35 @@ def pull_request_feedback(work: Path) -> list[str]:
         "| step | seconds (min / median / max) |",
         "| --- | --- |",
         *(f"| {name} | {spread(values)} |" for name, values in runs.items()),
+    ]
+
+
+def test_suite(work: Path) -> list[str]:
+    """`make test` and `make test-fast` against `make build`, in this working tree: the goals
+    are at most 50 builds' worth for the whole suite and under a minute for the fast one."""
+
+    def make(target: str) -> tuple[float, subprocess.CompletedProcess[str]]:
+        # As a developer runs it: none of the benchmark's settings (its build date).
+        start = time.perf_counter()
+        command = ["make", "--no-print-directory", target]
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        return time.perf_counter() - start, done
+
+    builds = [make("build")[0] for _ in range(RUNS)]
+    build = statistics.median(builds)
+    rows = [f"| `make build` | {spread(builds)} | 1 |"]
+    for target in ("test-fast", "test"):
+        seconds, done = make(target)
+        if done.returncode:
+            raise SystemExit(f"make {target} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+        rows.append(f"| `make {target}` | {seconds:.1f} | {seconds / build:.1f} |")
+    return [
+        "Each target run from this working tree with its tools installed, the linters' caches "
+        "warm; goals: `make test` at most 50 builds' worth, `make test-fast` under 60 s.",
+        "",
+        "| command | seconds | builds' worth |",
+        "| --- | --- | --- |",
+        *rows,
     ]
 
 
@@ -584,6 +615,7 @@ SECTIONS: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("At the limits: the largest site allowed", at_the_limits),
     ("Live editing", live_editing),
     ("Pull request feedback", pull_request_feedback),
+    ("Test suite", test_suite),
     ("Page weight", page_weight),
     ("Lighthouse, mobile, served as GitHub Pages serves it", lighthouse),
     ("Profile of a 100-edition build, in one process", profile),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from hypothesis import HealthCheck, settings
 
 from wsis_site.build.pages_branch import PagesBranch
@@ -98,6 +101,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This test run's temporary folder, shared by its workers when pytest-xdist runs them."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]
+) -> Path:
+    """What `make` writes into a fresh folder, once for the whole run: the first worker to ask
+    makes it under a lock, the others wait for it and share it."""
+    root = run_folder(tmp_path_factory) / f"shared-{name}"
+    made = root.with_name(f"{root.name}.made")
+    with FileLock(f"{root}.lock"):
+        if not made.is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            made.write_text(str(make(root)), encoding="utf-8")
+    return Path(made.read_text(encoding="utf-8"))
+
+
 #: The repository the session's shared site links its sources to (`WSIS_REPO_URL`).
 REPOSITORY = "https://github.com/example-org/wsis-forum"
 
@@ -107,11 +131,13 @@ def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project, in all its languages, built once for the session before the deadlines."""
     from tests.test_pages import BEFORE_DEADLINES
 
-    root = tmp_path_factory.mktemp("multilingual")
-    with pytest.MonkeyPatch.context() as patch:  # as the workflows set them
-        patch.setenv("WSIS_REPO_URL", REPOSITORY)
-        patch.setenv("WSIS_REPO_BRANCH", "main")
-        return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
+    def make(root: Path) -> Path:
+        with pytest.MonkeyPatch.context() as patch:  # as the workflows set them
+            patch.setenv("WSIS_REPO_URL", REPOSITORY)
+            patch.setenv("WSIS_REPO_BRANCH", "main")
+            return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
+
+    return built_once(tmp_path_factory, "multilingual", make)
 
 
 #: A pull request's preview as the pull-request workflow builds it: below the Pages site's path.
@@ -125,13 +151,15 @@ def preview_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project built as pull request 7's preview, for its address on Pages."""
     from tests.test_pages import BEFORE_DEADLINES
 
-    root = tmp_path_factory.mktemp("preview")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WSIS_PREVIEW_PULL_REQUEST", str(PREVIEW_NUMBER))
-        patch.setenv("WSIS_SITE_URL", PREVIEW_URL)
-        patch.setenv("WSIS_REPO_URL", REPOSITORY)
-        patch.setenv("WSIS_REPO_BRANCH", "preview-branch")
-        return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
+    def make(root: Path) -> Path:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("WSIS_PREVIEW_PULL_REQUEST", str(PREVIEW_NUMBER))
+            patch.setenv("WSIS_SITE_URL", PREVIEW_URL)
+            patch.setenv("WSIS_REPO_URL", REPOSITORY)
+            patch.setenv("WSIS_REPO_BRANCH", "preview-branch")
+            return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
+
+    return built_once(tmp_path_factory, "preview", make)
 
 
 def run_git(folder: Path, *args: str) -> str:
@@ -156,18 +184,24 @@ def pages_branch(
 ) -> Path:
     """The gh-pages branch as Pages serves it, published as the workflows publish it: the
     site at its root and pull request 7's preview in its folder."""
-    root = tmp_path_factory.mktemp("gh-pages")
-    run_git(root, "init", "--quiet", "--bare", "--initial-branch=main", "remote.git")
-    branch = PagesBranch(clone(root / "remote.git", root / "work"))
-    branch.publish_site(multilingual_site)
-    branch.publish_preview(preview_site, PREVIEW_NUMBER)
-    served = root / "served"
-    served.mkdir()
-    archive = subprocess.run(
-        ["git", "archive", "gh-pages"], cwd=root / "remote.git", capture_output=True, check=True
-    )
-    subprocess.run(["tar", "-x", "-C", str(served)], input=archive.stdout, check=True)
-    return served
+
+    def make(root: Path) -> Path:
+        run_git(root, "init", "--quiet", "--bare", "--initial-branch=main", "remote.git")
+        branch = PagesBranch(clone(root / "remote.git", root / "work"))
+        branch.publish_site(multilingual_site)
+        branch.publish_preview(preview_site, PREVIEW_NUMBER)
+        served = root / "served"
+        served.mkdir()
+        archive = subprocess.run(
+            ["git", "archive", "gh-pages"],
+            cwd=root / "remote.git",
+            capture_output=True,
+            check=True,
+        )
+        subprocess.run(["tar", "-x", "-C", str(served)], input=archive.stdout, check=True)
+        return served
+
+    return built_once(tmp_path_factory, "gh-pages", make)
 
 
 @pytest.fixture(scope="session")
@@ -176,7 +210,9 @@ def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.poison import poison_data
     from tests.test_pages import BEFORE_DEADLINES
 
-    root = tmp_path_factory.mktemp("poisoned")
-    project = copy_project(root / "project")
-    poison_data(project / "data")
-    return build(project, root / "site", BEFORE_DEADLINES)
+    def make(root: Path) -> Path:
+        project = copy_project(root / "project")
+        poison_data(project / "data")
+        return build(project, root / "site", BEFORE_DEADLINES)
+
+    return built_once(tmp_path_factory, "poisoned", make)

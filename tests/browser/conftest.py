@@ -25,7 +25,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_folder
 from tests.test_pages import BEFORE_DEADLINES
 from wsis_site.model.loader import load_site_data
 
@@ -244,7 +244,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def output_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where screenshots go: inside this test run's temporary folder, printed at the end."""
-    return tmp_path_factory.getbasetemp() / "screenshots"
+    return run_folder(tmp_path_factory) / "screenshots"
 
 
 def pages(site: Path) -> list[str]:

@@ -32,9 +32,12 @@ PAGE_TYPES = [
 
 #: Every language's folder: Spanish at the root, then the UN's order.
 ALL_LANGUAGES = list(PREFIXES.values())
+#: Where layout, contrast or structure can differ by script: left to right, right to left,
+#: Chinese. English, French and Russian pages are laid out as the Spanish ones.
+SCRIPTS = ["", "ar/", "zh/"]
 
 
-@pytest.mark.parametrize("prefix", ALL_LANGUAGES)
+@pytest.mark.parametrize("prefix", SCRIPTS)
 def test_axe_finds_no_wcag_21_aa_violation(
     server: SiteServer, browser: Browser, prefix: str
 ) -> None:

@@ -9,10 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import NODE_TOOLS, SiteServer
-from tests.browser.test_checks import ALL_LANGUAGES, PAGE_TYPES, WCAG_21_AA
+from tests.browser.test_checks import ALL_LANGUAGES, PAGE_TYPES, SCRIPTS, WCAG_21_AA
 
-#: Where layout or contrast can differ by script: left to right, right to left, Chinese.
-SCRIPTS = ["", "ar/", "zh/"]
 PHONE, DESKTOP = 390, 1280
 
 # Elements a visitor can reach with Tab.

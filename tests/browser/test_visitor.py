@@ -10,46 +10,51 @@ import pytest
 from playwright.sync_api import Browser, Response
 
 from tests.browser.conftest import DATA, VIOLATIONS, PagesServer, SiteServer, pages, watch
-from tests.conftest import PREFIXES
 
 
-def test_every_page_loads_without_errors_or_foreign_requests(
-    site: Path, server: SiteServer, browser: Browser
+def test_every_page_as_pages_serves_it_runs_clean_and_links_its_counterparts(
+    site: Path, pages_server: SiteServer, browser: Browser
 ) -> None:
+    # One walk over every page, on the host we deploy to (no headers: the policy in each page's
+    # head): no error, failed or foreign request, no policy violation, and a language switcher
+    # leading to the same page in each language.
     problems: list[str] = []
+    every = pages(site)
     context = browser.new_context()
-    for path in pages(site):
-        page = context.new_page()
-        seen = watch(page, f"{server.origin}/")
-        # Each language's home waits for the search worker and index it loads in the background.
-        home = path in {DATA.prefix(code) for code in DATA.languages}
-        page.goto(server.url(path), wait_until="networkidle" if home else "load")
-        problems.extend(f"{path}: {problem}" for problem in seen)
-        page.close()
+    context.add_init_script(VIOLATIONS)
+    page = context.new_page()
+    seen = watch(page, f"{pages_server.origin}/")
+    for path in every:
+        # A page of each type waits for the search worker and index it loads in the background.
+        settled = path.removeprefix(DATA.prefix(_language_of(path))) in PAGE_TYPES
+        response = page.goto(
+            pages_server.url(path), wait_until="networkidle" if settled else "load"
+        )
+        assert response is not None
+        assert "content-security-policy" not in response.headers, path  # Pages sends none
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        if not (policy or "").startswith("default-src 'self'; script-src 'self' 'sha256-"):
+            problems.append(f"{path}: no policy in its head")
+        problems += [f"{path}: {problem}" for problem in seen]
+        seen.clear()
+        problems += [f"{path}: violation {v}" for v in page.evaluate("window.__violations")]
+        if not path.endswith("404.html"):
+            here = _language_of(path)
+            for link in page.locator(".md-select__link[hreflang]").all():
+                language = link.get_attribute("hreflang") or ""
+                counterpart = DATA.prefix(language) + path.removeprefix(DATA.prefix(here))
+                if counterpart not in every or link.evaluate("a => a.href") != pages_server.url(
+                    counterpart
+                ):
+                    problems.append(f"{path} -> {language}: {link.evaluate('a => a.href')}")
     context.close()
     assert problems == []
 
 
-def test_language_switcher_leads_to_the_counterpart(
-    site: Path, server: SiteServer, browser: Browser
-) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    wrong: list[str] = []
-    for path in pages(site):
-        if path.endswith("404.html"):
-            continue
-        page.goto(server.url(path))
-        here = page.evaluate("document.documentElement.lang")
-        for link in page.locator(".md-select__link[hreflang]").all():
-            language = link.get_attribute("hreflang") or ""
-            target = link.evaluate("a => a.href")
-            response = page.request.get(target)
-            counterpart = DATA.prefix(language) + path.removeprefix(DATA.prefix(here))
-            if response.status != 200 or target != server.url(counterpart):
-                wrong.append(f"{path} -> {language}: {target} ({response.status})")
-    context.close()
-    assert wrong == []
+def _language_of(path: str) -> str:
+    """The language of a page's path inside the site: its folder, or the default's."""
+    first = path.split("/", 1)[0]
+    return first if first in DATA.languages else DATA.default_language
 
 
 def test_edition_page_reads_without_javascript(server: SiteServer, browser: Browser) -> None:
@@ -141,49 +146,29 @@ PAGE_TYPES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("host", "prefixes"),
-    [
-        ("headers", ("", "en/")),  # a host that sends `_headers` (Netlify, Cloudflare Pages)
-        ("github-pages", tuple(PREFIXES.values())),  # no headers: the policy in each page's head
-    ],
-)
-def test_every_page_type_runs_under_the_csp_without_violation(
-    server: SiteServer,
-    pages_server: SiteServer,
-    browser: Browser,
-    host: str,
-    prefixes: tuple[str, ...],
+def test_every_page_type_runs_under_the_csp_of_a_host_that_sends_headers(
+    server: SiteServer, browser: Browser
 ) -> None:
-    serving = server if host == "headers" else pages_server
+    # A host that sends `_headers` (Netlify, Cloudflare Pages); GitHub Pages is walked above.
     context = browser.new_context()
     context.add_init_script(VIOLATIONS)
     page = context.new_page()
-    messages: list[str] = []
-    page.on("console", lambda message: messages.append(f"{page.url}: {message.text}"))
+    seen = watch(page, f"{server.origin}/")
     found: dict[str, list[str]] = {}
-    for path in (prefix + kind for prefix in prefixes for kind in PAGE_TYPES):
-        response = page.goto(serving.url(path), wait_until="networkidle")
+    for path in (prefix + kind for prefix in ("", "en/") for kind in PAGE_TYPES):
+        response = page.goto(server.url(path), wait_until="networkidle")
         assert response is not None
         policy = response.headers.get("content-security-policy", "")
-        if host == "headers":
-            assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), path
-            assert response.headers.get("x-content-type-options") == "nosniff"
-        else:
-            assert policy == "", path
-            policy = (
-                page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
-                or ""
-            )
-            assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), path
+        assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), path
+        assert response.headers.get("x-content-type-options") == "nosniff"
         if violations := page.evaluate("window.__violations"):
             found[path] = violations
     # The theme's inline script ran (allowed by its hash), and so did its bundle.
-    page.goto(serving.url("en/"), wait_until="networkidle")
+    page.goto(server.url("en/"), wait_until="networkidle")
     assert page.evaluate("[typeof __md_get, typeof document$]") == ["function", "object"]
     context.close()
     assert found == {}
-    assert [m for m in messages if "Content Security Policy" in m] == []
+    assert seen == []
 
 
 def test_a_script_slipped_into_a_page_is_blocked_where_no_header_is_sent(
