@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from string import Formatter
 
-_SUBJECT = frozenset({"title", "name"})  # every change line gets both (changes.Reporter.line)
+# Every change line gets both (editors.change_report.Reporter.line).
+_SUBJECT = frozenset({"title", "name"})
 _OLD_NEW = _SUBJECT | {"old", "new"}
 
 #: The names passed to `.format()` for each UI key; a key not listed takes no placeholder.
@@ -22,7 +23,7 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     "letter_of_in_text": frozenset({"date"}),
     # overrides/wsis/source-links.html, overrides/main.html
     "source_line": frozenset({"file", "line"}),
-    # wsis_site.domain.changes.Reporter.report
+    # wsis_site.editors.change_report.Reporter.report
     "change_line": frozenset({"change", "page"}),
     # wsis_site.pages.frame (a pull request's preview)
     "preview_banner": frozenset({"number"}),
@@ -52,7 +53,7 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = {
     # wsis_site.domain.calendar_entries.EntryWords.title
     "forum_days": frozenset({"edition"}),
     "entry_title": frozenset({"title", "edition"}),
-    # wsis_site.domain.changes.Reporter.line
+    # wsis_site.editors.change_report.Reporter.line
     "change_item_added": _SUBJECT | {"when"},
     "change_item_moved": _OLD_NEW,
     "change_item_status": _OLD_NEW,
