@@ -35,16 +35,17 @@ $(NODE_TOOLS): tests/js/package.json tests/js/package-lock.json scripts/ensure-n
 	npm ci --prefix tests/js --no-audit --no-fund --silent
 	@touch $@
 
-# Tests without a browser run on both cores; the browser's after them, in one process, whose
-# servers' threads would stop the builds of the first from forking (`build.background`).
-PYTEST_FAST := $(BIN)/python -m pytest -m "not browser" --numprocesses 2 --dist loadfile
+# Both cores, a test file per worker at a time; the browser tests in a run of their own, since
+# their servers' threads would stop a build in the same worker from forking (`build.background`).
+PYTEST_BOTH_CORES := $(BIN)/python -m pytest --numprocesses 2 --dist loadfile
+PYTEST_FAST := $(PYTEST_BOTH_CORES) -m "not browser"
 
 test: lint $(NODE_TOOLS) ## Run the linters and every test, browser checks included
 	scripts/ensure-chromium.sh
 	scripts/ensure-libical.sh
 	scripts/ensure-fonts.sh
 	$(PYTEST_FAST)
-	$(BIN)/python -m pytest -m browser
+	$(PYTEST_BOTH_CORES) -m browser
 
 test-fast: lint $(NODE_TOOLS) ## Every test but the browser's, for the edit-test loop
 	scripts/ensure-libical.sh
