@@ -1,15 +1,19 @@
-"""Issue 22: the regular expressions that rewrite built HTML never break its markup, shown on
-generated documents: right-to-left isolation adds only balanced `<bdi>` elements around prose,
-and accent folding adds only a hidden copy of words to a search entry."""
+"""Issue 22: the regular expressions that read or rewrite built HTML never break its markup,
+shown on generated documents: right-to-left isolation adds only balanced `<bdi>` elements around
+prose, accent folding adds only a hidden copy of words to a search entry, and the policy hashes
+every inline script a browser runs."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from html.parser import HTMLParser
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wsis_site.build.hosting import RUNNABLE_TYPES, inline_script_hashes
 from wsis_site.pages.bidi import isolate_latin_runs
 from wsis_site.search.folding import with_folded_words
 
@@ -150,3 +154,52 @@ def test_folding_adds_only_a_hidden_copy_of_words(title: str, text: str) -> None
     assert folded["text"].startswith(text)
     added = folded["text"][len(text) :]
     assert added == "" or re.fullmatch(r" <span hidden>[\w ]+</span>", added)
+
+
+class Scripts(HTMLParser):
+    """The inline scripts a browser runs, as its tokenizer reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.bodies: list[str] = []
+        self._runs: bool | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            found = dict(attrs)
+            kind = (found.get("type") or "").lower()
+            self._runs = "src" not in found and kind in RUNNABLE_TYPES
+            self.bodies.append("")
+
+    def handle_data(self, data: str) -> None:
+        if self._runs is not None:
+            self.bodies[-1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            if not self._runs:
+                self.bodies.pop()
+            self._runs = None
+
+
+script_elements = st.tuples(
+    st.sampled_from(["", ' type="module"', ' type="application/json"', ' type="text/javascript"']),
+    st.sampled_from(["", ' src="a.js"', ' data-note="a > b"', " defer"]),
+    st.sampled_from(["", "if (a < b && c > d) { go(); }", '{"a": "<b>"}', "x = '</scr' + 'ipt>';"]),
+).map(lambda parts: f"<script{parts[0]}{parts[1]}>{parts[2]}</script>")
+
+
+@given(
+    st.lists(st.one_of(script_elements, script_elements, prose), min_size=1, max_size=5).map(
+        "".join
+    )
+)
+def test_the_policy_hashes_every_inline_script_a_browser_runs(html: str) -> None:
+    parser = Scripts()
+    parser.feed(html)
+    parser.close()
+    expected = {
+        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+        for body in parser.bodies
+    }
+    assert expected <= set(inline_script_hashes([html]))

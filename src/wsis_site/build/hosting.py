@@ -20,7 +20,10 @@ from wsis_site.feeds.atom import NEWS_TYPE
 from wsis_site.model.loader import SiteData
 
 # Only `</script` ends a script element, in any letter case (HTML's script data state).
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script", re.DOTALL | re.IGNORECASE)
+#: A script element; its start tag ends at the first `>` outside a quoted attribute value.
+SCRIPT = re.compile(
+    r"""<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>(.*?)</script""", re.DOTALL | re.IGNORECASE
+)
 SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 SCRIPT_SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 #: Script types a browser runs; JSON data blocks (the theme's settings, JSON-LD) never run.
