@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,13 +14,8 @@ from wsis_site.build.mkdocs_adapter import (
     is_other_language_build,
     other_language,
 )
-from wsis_site.search.index import split_search_index
+from wsis_site.search.index import searching_own_index, split_search_index
 from wsis_site.search.languages import quiet_jieba
-
-# Material reads its settings, including the base URL search uses, from this element.
-CONFIG_SCRIPT = re.compile(
-    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
-)
 
 # --- Hooks ----------------------------------------------------------------------------------
 
@@ -39,12 +32,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if language is None:
         return output
 
-    def rebase(match: re.Match[str]) -> str:
-        settings = json.loads(match.group(2))
-        settings["base"] = f"{settings['base'].rstrip('/')}/{language}/"
-        return match.group(1) + json.dumps(settings) + match.group(3)
-
-    return CONFIG_SCRIPT.sub(rebase, output, count=1)
+    return searching_own_index(output, language)
 
 
 @event_priority(AFTER_I18N)

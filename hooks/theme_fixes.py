@@ -3,8 +3,6 @@ templates the theme's hashed asset names."""
 
 from __future__ import annotations
 
-import re
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -13,12 +11,7 @@ from mkdocs.structure.pages import Page
 
 from wsis_site.build.mkdocs_adapter import FIX_THEME_OUTPUT
 from wsis_site.pages.theme_assets import theme_assets
-
-# Material writes autocomplete="off" on its drawer and search checkboxes, outside any template
-# block; HTML allows the attribute on text-like inputs only.
-CHECKBOX_AUTOCOMPLETE = re.compile(
-    r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"'
-)
+from wsis_site.pages.theme_markup import mended
 
 # --- Hooks ----------------------------------------------------------------------------------
 
@@ -31,10 +24,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Drop the attribute the checker rejects from the theme's checkbox toggles."""
-    return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    return mended(output)
 
 
 @event_priority(FIX_THEME_OUTPUT)
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The same for theme templates rendered outside pages (the 404 page)."""
-    return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
+    return mended(output_content)

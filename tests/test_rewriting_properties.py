@@ -1,21 +1,27 @@
 """Issue 22: the regular expressions that read or rewrite built HTML never break its markup,
 shown on generated documents: right-to-left isolation adds only balanced `<bdi>` elements around
-prose, accent folding adds only a hidden copy of words to a search entry, and the policy hashes
-every inline script a browser runs."""
+prose, accent folding adds only a hidden copy of words to a search entry, the policy hashes
+every inline script a browser runs, the theme's checkbox toggles lose only the attribute the
+checker rejects, and a page's search settings stay inside their script."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from html.parser import HTMLParser
+from typing import cast
 
 from hypothesis import given
 from hypothesis import strategies as st
+from jinja2.utils import htmlsafe_json_dumps
 
 from wsis_site.build.hosting import RUNNABLE_TYPES, inline_script_hashes
 from wsis_site.pages.bidi import isolate_latin_runs
+from wsis_site.pages.theme_markup import mended
 from wsis_site.search.folding import with_folded_words
+from wsis_site.search.index import searching_own_index
 
 ARABIC = "المنتدى العالمي لمجتمع المعلومات"
 LATIN = ["WSIS+20", "www.wsis.org/forum", "(UTC+02:00)", "ITU", "e-mail", "Ana's", "Genève"]
@@ -203,3 +209,46 @@ def test_the_policy_hashes_every_inline_script_a_browser_runs(html: str) -> None
         for body in parser.bodies
     }
     assert expected <= set(inline_script_hashes([html]))
+
+
+toggles = st.tuples(
+    st.sampled_from(["", ' data-md-toggle="drawer"', ' data-note="a > b"']),
+    st.sampled_from(['type="checkbox"', 'type="text"']),
+    st.sampled_from(["", ' autocomplete="off"']),
+).map(lambda parts: f'<input class="md-toggle"{parts[0]} {parts[1]} id="t"{parts[2]}>')
+
+
+@given(st.lists(st.one_of(toggles, prose, documents(1)), min_size=1, max_size=5).map("".join))
+def test_mending_drops_only_the_checkbox_toggles_autocomplete(html: str) -> None:
+    before, after = events(html), events(mended(html))
+    assert [kind for kind, _ in before] == [kind for kind, _ in after]
+    for old, new in zip(before, after, strict=True):
+        if old != new:  # only a checkbox toggle's start tag, without that one attribute
+            tag, attributes = cast(tuple[str, list[tuple[str, str | None]]], old[1])
+            assert (tag, dict(attributes)["type"]) == ("input", "checkbox")
+            assert new == (old[0], (tag, [a for a in attributes if a[0] != "autocomplete"]))
+    assert 'type="checkbox" id="t" autocomplete' not in mended(html)
+
+
+def tags(html: str) -> list[tuple[str, object]]:
+    """A document's start and end tags, as a browser's tokenizer reads them."""
+    return [event for event in events(html) if event[0] in {"start", "end", "startend"}]
+
+
+@given(
+    st.sampled_from(["./", "../", "."]),
+    st.lists(st.sampled_from(["</script>", "<b>", "a & b", "l'index", "WSIS"]), max_size=3),
+    prose,
+)
+def test_a_page_of_another_language_searches_its_own_index_and_stays_whole(
+    base: str, words: list[str], around: str
+) -> None:
+    settings = {"base": base, "translations": {"w": " ".join(words)}}
+    script = (
+        f'<script id="__config" type="application/json">{htmlsafe_json_dumps(settings)}</script>'
+    )
+    html = f"<p>{around}</p>{script}<p>{around}</p>"
+    rebased = searching_own_index(html, "fr")
+    assert tags(rebased) == tags(html)  # nothing in the settings ends the script
+    body = rebased.split('type="application/json">', 1)[1].rsplit("</script>", 1)[0]
+    assert json.loads(body) == {**settings, "base": f"{base.rstrip('/')}/fr/"}

@@ -57,7 +57,7 @@ def test_mkdocs_theme_templates_still_print_without_autoescape() -> None:
 
 
 def test_material_still_writes_autocomplete_on_its_checkboxes() -> None:
-    """hooks/theme_fixes.py removes the attribute the Nu HTML Checker rejects."""
+    """pages/theme_markup.py removes the attribute the Nu HTML Checker rejects."""
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
     assert 'type="checkbox" id="__drawer" autocomplete="off"' in base
 

@@ -3,16 +3,35 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
 
 from wsis_site.addresses import SEARCH_INDEX
 from wsis_site.search.folding import FOLDED_LANGUAGES, with_folded_words
 from wsis_site.search.languages import search_language
 
 INDEX = Path(SEARCH_INDEX)
+#: Material reads its settings, including the base URL search uses, from this element.
+CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
+)
+
+
+def searching_own_index(html: str, language: str) -> str:
+    """A page of `language` (not the default) made to search its language's own index: the
+    theme's settings point search at the language's folder, written back HTML-safe."""
+
+    def rebase(match: re.Match[str]) -> str:
+        settings = json.loads(match.group(2))
+        settings["base"] = f"{settings['base'].rstrip('/')}/{language}/"
+        return match.group(1) + str(htmlsafe_json_dumps(settings)) + match.group(3)
+
+    return CONFIG_SCRIPT.sub(rebase, html, count=1)
 
 
 def split_search_index(site_dir: Path, languages: Sequence[str]) -> None:
