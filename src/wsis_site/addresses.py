@@ -41,7 +41,6 @@ SEARCH_INDEX = "search/search_index.json"
 class Pages:
     """The fixed pages of a language, for templates: `link(pages.editions)`."""
 
-    home: str = HOME_PAGE
     editions: str = EDITIONS_PAGE
     letters: str = LETTERS_PAGE
     deadlines: str = DEADLINES_PAGE

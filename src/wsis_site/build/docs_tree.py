@@ -43,10 +43,6 @@ class DocsTree:
         self.pending.result()
         return self.path
 
-    def cancel(self) -> None:
-        """Stop writing pages for a build that has failed."""
-        self.pending.cancel()
-
     def remove(self) -> None:
         """Delete the tree once its build is over: `mkdocs serve` makes one per rebuild."""
         self.pending.cancel()
