@@ -7,6 +7,7 @@ import functools
 import gzip
 import io
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import (
     Browser,
+    BrowserContext,
     ConsoleMessage,
     Page,
     Playwright,
@@ -42,6 +44,13 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
 });
 """
+#: Material's search worker has its index: the results' line invites the visitor to type. Its
+#: requests (the worker, the index, lunr's language files) are all answered by then.
+SEARCH_READY = """() => {
+  const words = JSON.parse(document.getElementById("__config").textContent).translations;
+  const line = document.querySelector(".md-search-result__meta");
+  return line?.textContent === words["search.result.placeholder"];
+}"""
 CHROMIUM_FLAGS = [
     "--no-sandbox",  # CI runs as root
     "--disable-gpu",
@@ -102,8 +111,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 class PagesHandler(SiteHandler):
-    """GitHub Pages' behaviour: no custom headers (`_headers` is ignored), gzip for text, and the
-    root `404.html`, with status 404, for every missing address."""
+    """GitHub Pages' behaviour: no custom headers (`_headers` is ignored), gzip for text, the
+    root `404.html`, with status 404, for every missing address, and its caching: ten minutes'
+    freshness, then a revalidation by `ETag` answered with 304."""
 
     def end_headers(self) -> None:
         SimpleHTTPRequestHandler.end_headers(self)  # none of `_headers`
@@ -115,6 +125,13 @@ class PagesHandler(SiteHandler):
         status = 200
         if not path.is_file():
             path, status = Path(str(self.directory)) / "404.html", 404
+        stat = path.stat()
+        tag = f'"{int(stat.st_mtime):x}-{stat.st_size:x}"'  # as Pages' nginx writes it
+        if status == 200 and self.headers.get("If-None-Match") == tag:
+            self.send_response(304)
+            self.send_caching_headers(tag, stat.st_mtime)
+            self.end_headers()
+            return io.BytesIO()
         kind = self.guess_type(str(path))
         body = path.read_bytes()
         gzipped = "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(COMPRESSED)
@@ -125,8 +142,24 @@ class PagesHandler(SiteHandler):
         if gzipped:
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
+        self.send_caching_headers(tag, stat.st_mtime)
         self.end_headers()
         return io.BytesIO(body)
+
+    def send_caching_headers(self, tag: str, modified: float) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        self.send_header("ETag", tag)
+        self.send_header("Last-Modified", self.date_time_string(int(modified)))
+        self.send_header("Vary", "Accept-Encoding")
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A server that does not print a traceback when the browser drops a connection it no longer
+    needs (a page left before its search worker finished loading)."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class SiteServer:
@@ -138,7 +171,7 @@ class SiteServer:
         handler = functools.partial(self.handler_class, directory=str(site), site_path=path)
         self.site = site
         self.path = path
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server = QuietServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -242,6 +275,39 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
+def visitor(browser: Browser) -> Iterator[BrowserContext]:
+    """One visitor's browser, its cache warm as on a visit's second page, shared by the tests
+    that leave nothing in it (no stored choice, no permission)."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(visitor: BrowserContext) -> Iterator[Page]:
+    """A new tab of the shared visitor, at 1280 by 720 px, closed after the test."""
+    tab = visitor.new_page()
+    yield tab
+    tab.close()
+
+
+@pytest.fixture(scope="session")
+def reader_without_javascript(browser: Browser) -> Iterator[BrowserContext]:
+    """A visitor whose browser runs no script, shared as `visitor` is."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page_without_javascript(reader_without_javascript: BrowserContext) -> Iterator[Page]:
+    """A new tab of the visitor without JavaScript, closed after the test."""
+    tab = reader_without_javascript.new_page()
+    yield tab
+    tab.close()
+
+
+@pytest.fixture(scope="session")
 def output_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where screenshots go: inside this test run's temporary folder, printed at the end."""
     return run_folder(tmp_path_factory) / "screenshots"
@@ -254,3 +320,9 @@ def pages(site: Path) -> list[str]:
         relative = page.relative_to(site).as_posix()
         found.append(relative.removesuffix("index.html"))
     return found
+
+
+def language_of(path: str) -> str:
+    """The language of a page's path inside the site: its folder, or the default's."""
+    first = path.split("/", 1)[0]
+    return first if first in DATA.languages else DATA.default_language

@@ -8,32 +8,18 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Dialog
 
-from tests.browser.conftest import DATA, NODE_TOOLS, VIOLATIONS, PagesServer, SiteServer, pages
+from tests.browser.conftest import (
+    DATA,
+    NODE_TOOLS,
+    VIOLATIONS,
+    PagesServer,
+    SiteServer,
+    language_of,
+    pages,
+)
 from tests.browser.links import follow_links
-from tests.conftest import PREFIXES
+from tests.browser.page_checks import SCRIPTS
 from tests.poison import PAYLOAD
-
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGE_TYPES = [
-    "",
-    "editions/",
-    "editions/2021/",
-    "editions/2024/",
-    "letters/",
-    "letters/2024-01-31-wsis-plus-20-invitation/",
-    "deadlines/",
-    "calendars/",
-    "about/",
-    "accessibility/",
-    "404.html",
-]
-
-
-#: Every language's folder: Spanish at the root, then the UN's order.
-ALL_LANGUAGES = list(PREFIXES.values())
-#: Where layout, contrast or structure can differ by script: left to right, right to left,
-#: Chinese. English, French and Russian pages are laid out as the Spanish ones.
-SCRIPTS = ["", "ar/", "zh/"]
 
 
 def test_nu_html_checker_finds_no_error(site: Path) -> None:
@@ -77,8 +63,12 @@ def test_hostile_data_is_shown_as_text_and_never_runs(
 
         page.on("dialog", opened)
         violations: dict[str, list[str]] = {}
-        # An injected script or handler would run, or be refused by the policy, as it loads.
+        # An injected script or handler would run, or be refused by the policy, as it loads. In
+        # the scripts whose text the build rewrites differently (Spanish's folded search copy,
+        # Arabic's isolated runs, Chinese's segmented words); the others share Spanish's paths.
         for path in pages(poisoned_site):
+            if DATA.prefix(language_of(path)) not in SCRIPTS:
+                continue
             page.goto(server.url(path), wait_until="load")
             if found := page.evaluate("window.__violations"):
                 violations[path] = found

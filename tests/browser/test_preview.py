@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Page
 
-from tests.browser.conftest import DATA, PagesServer, SiteServer, pages, watch
+from tests.browser.conftest import DATA, SEARCH_READY, PagesServer, SiteServer, pages, watch
 from tests.browser.links import follow_links
-from tests.browser.test_design import DESKTOP, PHONE, shot_name
+from tests.browser.page_checks import DESKTOP, PHONE, shot_name
 from tests.conftest import PREVIEW_FOLDER, PREVIEW_NUMBER, PREVIEW_URL
 
 
@@ -38,15 +38,15 @@ def test_every_link_asset_and_feed_of_the_preview_answers_inside_its_prefix(
     [("", "Ginebra"), ("ar/editions/2024/", "مايو"), ("zh/calendars/", "截止")],
 )
 def test_the_preview_runs_under_its_prefix_and_says_it_is_one(
-    pages_host: SiteServer, browser: Browser, output_dir: Path, path: str, search: str
+    pages_host: SiteServer, page: Page, output_dir: Path, path: str, search: str
 ) -> None:
     language = path.split("/")[0] if "/" in path else "es"
     preview = pages_host.url(PREVIEW_FOLDER)
     for width in (PHONE, DESKTOP):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
+        page.set_viewport_size({"width": width, "height": 900})
         problems = watch(page, preview)
-        page.goto(preview + path, wait_until="networkidle")
+        page.goto(preview + path, wait_until="load")
+        page.wait_for_function(SEARCH_READY)  # its requests are watched too
         banner = page.locator(".md-banner .wsis-preview")
         expected = DATA.ui[language]["preview_banner"].format(number=PREVIEW_NUMBER)
         assert banner.inner_text() == expected
@@ -61,5 +61,4 @@ def test_the_preview_runs_under_its_prefix_and_says_it_is_one(
             addresses = results.evaluate_all("links => links.map(a => a.href)")
             assert addresses
             assert all(address.startswith(preview) for address in addresses)
-        context.close()
         assert problems == []
