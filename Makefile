@@ -35,17 +35,19 @@ $(NODE_TOOLS): tests/js/package.json tests/js/package-lock.json scripts/ensure-n
 	npm ci --prefix tests/js --no-audit --no-fund --silent
 	@touch $@
 
-# Both cores, a test file per worker at a time; the browser tests in a run of their own, since
-# their servers' threads would stop a build in the same worker from forking (`build.background`).
-PYTEST_BOTH_CORES := $(BIN)/python -m pytest --numprocesses 2 --dist loadfile
-PYTEST_FAST := $(PYTEST_BOTH_CORES) -m "not browser"
+# Both cores. Without the browser, a test file per worker at a time (their module fixtures build
+# sites); the browser tests in a run of their own, since their servers' threads would stop a build
+# in the same worker from forking (`build.background`), each test to whichever worker is free.
+# The sites both runs need are built once, in a folder they share (`tests/conftest.py`).
+PYTEST_FAST := $(BIN)/python -m pytest --numprocesses 2 --dist loadfile -m "not browser"
+PYTEST_BROWSER := $(BIN)/python -m pytest --numprocesses 2 --dist worksteal -m browser
 
 test: lint $(NODE_TOOLS) ## Run the linters and every test, browser checks included
 	scripts/ensure-chromium.sh
 	scripts/ensure-libical.sh
 	scripts/ensure-fonts.sh
-	$(PYTEST_FAST)
-	$(PYTEST_BOTH_CORES) -m browser
+	sites=$$(mktemp -d) && trap 'rm -rf "$$sites"' EXIT && export WSIS_TEST_SITES="$$sites" && \
+	$(PYTEST_FAST) && $(PYTEST_BROWSER)
 
 test-fast: lint $(NODE_TOOLS) ## Every test but the browser's, for the edit-test loop
 	scripts/ensure-libical.sh

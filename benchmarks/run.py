@@ -510,7 +510,7 @@ def page_weight(work: Path) -> list[str]:
     project = copy_project(work / "weight")
     site = work / "site-weight"
     mkdocs_build(project, site)
-    from tests.browser.test_visitor import is_background_search
+    from tests.browser.page_checks import is_background_search
 
     lines = [
         "| page | language | first view (gzip bytes) | search, loaded after it (gzip bytes) "

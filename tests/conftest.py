@@ -111,8 +111,10 @@ def built_once(
     tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]
 ) -> Path:
     """What `make` writes into a fresh folder, once for the whole run: the first worker to ask
-    makes it under a lock, the others wait for it and share it."""
-    root = run_folder(tmp_path_factory) / f"shared-{name}"
+    makes it under a lock, the others wait for it and share it. `make test` names a folder in
+    `WSIS_TEST_SITES` for its two runs (without and with the browser) to share."""
+    shared = os.environ.get("WSIS_TEST_SITES")
+    root = (Path(shared) if shared else run_folder(tmp_path_factory)) / f"shared-{name}"
     made = root.with_name(f"{root.name}.made")
     with FileLock(f"{root}.lock"):
         if not made.is_file():
@@ -138,6 +140,20 @@ def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             return build(copy_project(root / "project"), root / "site", BEFORE_DEADLINES)
 
     return built_once(tmp_path_factory, "multilingual", make)
+
+
+#: A day after every edition and deadline of the letters.
+AFTER_EVERY_EDITION = "2026-11-23"
+
+
+@pytest.fixture(scope="session")
+def site_after_every_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built once for the session after its last edition and deadline."""
+
+    def make(root: Path) -> Path:
+        return build(copy_project(root / "project"), root / "site", AFTER_EVERY_EDITION)
+
+    return built_once(tmp_path_factory, "after-every-edition", make)
 
 
 #: A pull request's preview as the pull-request workflow builds it: below the Pages site's path.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build, copy_project
+from tests.conftest import ROOT, build
 from tests.test_pages import text_of
 from wsis_site.reading.yaml_source import parse_yaml
 
@@ -18,19 +18,12 @@ FUTURE_TENSE = {
 }
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One copy of the project, built below for several dates."""
-    return copy_project(tmp_path_factory.mktemp("visitor") / "project")
-
-
-def home_text(project: Path, tmp: Path, build_date: str, language: str = "") -> str:
-    site = build(project, tmp / build_date, build_date)
+def home_text(site: Path, language: str = "") -> str:
     return text_of(site / language / "index.html")
 
 
-def test_home_before_the_2024_edition(project: Path, tmp_path: Path) -> None:
-    text = home_text(project, tmp_path, "2024-01-10")
+def test_home_before_the_2024_edition(multilingual_site: Path) -> None:
+    text = home_text(multilingual_site)  # built on 10 January 2024
     assert "Información actualizada al 10 de enero de 2024." in text
     assert (
         "Próxima edición Evento de Alto Nivel del Foro de la CMSI+20 Próximo 27-31 de mayo" in text
@@ -43,7 +36,7 @@ def test_home_before_the_2024_edition(project: Path, tmp_path: Path) -> None:
 
 
 def test_home_while_the_2024_edition_is_under_way(project: Path, tmp_path: Path) -> None:
-    text = home_text(project, tmp_path, "2024-05-28", "en")
+    text = home_text(build(project, tmp_path / "site", "2024-05-28"), "en")
     assert "Information as of 28 May 2024." in text
     assert "Edition under way WSIS+20 Forum High-Level Event Under way 27–31 May 2024" in text
     # No deadline is left: the last one, and that it closed.
@@ -52,9 +45,9 @@ def test_home_while_the_2024_edition_is_under_way(project: Path, tmp_path: Path)
     assert "No upcoming deadline has been announced yet." in text
 
 
-def test_home_after_every_edition_speaks_of_the_past(project: Path, tmp_path: Path) -> None:
-    spanish = home_text(project, tmp_path, "2026-11-23")
-    english = home_text(project, tmp_path, "2026-11-23", "en")
+def test_home_after_every_edition_speaks_of_the_past(site_after_every_edition: Path) -> None:
+    spanish = home_text(site_after_every_edition)
+    english = home_text(site_after_every_edition, "en")
     assert "Última edición Evento de Alto Nivel del Foro de la CMSI+20 Celebrado 27-31" in spanish
     assert "Último plazo" in spanish
     assert "Vencido 15 de febrero de 2024" in spanish
@@ -64,9 +57,9 @@ def test_home_after_every_edition_speaks_of_the_past(project: Path, tmp_path: Pa
 
 
 def test_past_editions_are_never_described_in_the_future_tense(
-    project: Path, tmp_path: Path
+    site_after_every_edition: Path,
 ) -> None:
-    site = build(project, tmp_path / "site", "2026-11-23")
+    site = site_after_every_edition
     found = []
     for language, prefix in (("es", ""), ("en", "en/")):
         for page in [site / prefix / "index.html", *(site / prefix / "editions").rglob("*.html")]:

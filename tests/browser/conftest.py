@@ -199,9 +199,9 @@ class PagesServer(SiteServer):
 
 
 def watch(page: Page, inside: str) -> list[str]:
-    """What goes wrong while `page` loads, as it happens: console errors, failed requests,
-    HTTP errors, and requests to addresses not starting with `inside` (another host, or
-    outside the site's path)."""
+    """What goes wrong while `page` loads, as it happens: console errors, failed requests (but
+    those the browser abandons as it leaves a page), HTTP errors, and requests to addresses not
+    starting with `inside` (another host, or outside the site's path)."""
     problems: list[str] = []
     host = urlsplit(inside).netloc
 
@@ -216,7 +216,11 @@ def watch(page: Page, inside: str) -> list[str]:
             problems.append(f"request outside {inside}: {sent.url}")
 
     def failed(sent: Request) -> None:
-        problems.append(f"failed request: {sent.url} ({sent.failure})")
+        # Leaving a page before its search worker is done aborts the worker's requests: not a
+        # failure (a page that waits for the worker sees its requests end, and an error answer
+        # always counts).
+        if sent.failure != "net::ERR_ABORTED":
+            problems.append(f"failed request: {sent.url} ({sent.failure})")
 
     def response(answer: Response) -> None:
         if answer.status >= 400:
@@ -326,3 +330,16 @@ def language_of(path: str) -> str:
     """The language of a page's path inside the site: its folder, or the default's."""
     first = path.split("/", 1)[0]
     return first if first in DATA.languages else DATA.default_language
+
+
+def wait_for_search_once(page: Page, written: set[tuple[str, str]]) -> bool:
+    """Wait for the search worker if no page before this one wrote its search addresses as this
+    one does (`written`): relative to its depth, or absolute on a 404 page. Pages that write them
+    alike request the same worker, index and language files. Whether it waited."""
+    settings = page.evaluate("JSON.parse(document.getElementById('__config').textContent)")
+    addresses = (settings["base"], settings["search"])
+    if addresses in written:
+        return False
+    page.wait_for_function(SEARCH_READY)
+    written.add(addresses)
+    return True

@@ -7,7 +7,7 @@ import functools
 from pathlib import Path
 from typing import NamedTuple
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Response
 
 from tests.browser.conftest import NODE_TOOLS
 from tests.conftest import PREFIXES
@@ -34,6 +34,10 @@ ALL_LANGUAGES = list(PREFIXES.values())
 #: Chinese. English, French and Russian pages are laid out as the Spanish ones.
 SCRIPTS = ["", "ar/", "zh/"]
 
+#: The most a first view may load, compressed as GitHub Pages sends it: the page and what it
+#: needs to show, then the search Material loads in the background.
+FIRST_VIEW_BYTES, SEARCH_BYTES = 80_000, 40_000
+
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 #: axe-core's rules that read colours: all a change of scheme can break.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
@@ -58,6 +62,20 @@ SMALL_TARGETS = """() => [...document.querySelectorAll("a[href], button, summary
 INVISIBLE_TEXT = """() => [...document.querySelectorAll("a, button, summary, .wsis-badge")]
   .filter(e => e.checkVisibility() && e.textContent.trim())
   .filter(e => { const s = getComputedStyle(e); return s.color === s.backgroundColor; })
+  .map(e => `${e.tagName} ${e.className} "${e.textContent.trim().slice(0, 30)}"`)"""
+
+# Elements a visitor can reach with Tab.
+FOCUSABLE = (
+    "a[href], button, input:not([type=hidden]), select, textarea, summary, "
+    "[tabindex]:not([tabindex='-1'])"
+)
+
+OFF_SCREEN_FOCUSABLE = """selector => [...document.querySelectorAll(selector)]
+  .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.closest("[inert]"))
+  .filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && (box.right <= 0 || box.left >= window.innerWidth);
+  })
   .map(e => `${e.tagName} ${e.className} "${e.textContent.trim().slice(0, 30)}"`)"""
 
 # The header's search field and the search results animate in; check and draw them settled.
@@ -104,10 +122,12 @@ def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
 
 def layout_problems(page: Page, where: str) -> list[str]:
     """What a visitor meets on the page as drawn now: a page wider than the screen, controls
-    too small to tap, text in its own background colour."""
+    too small to tap, text in its own background colour, a Tab stop off the screen."""
     width = page.viewport_size["width"] if page.viewport_size else 0
     problems = [f"{where} at {width}px: {t}" for t in page.evaluate(SMALL_TARGETS)]
     problems += [f"{where}: invisible text {t}" for t in page.evaluate(INVISIBLE_TEXT)]
+    hidden = page.evaluate(OFF_SCREEN_FOCUSABLE, FOCUSABLE)
+    problems += [f"{where} at {width}px: focusable off screen: {e}" for e in hidden]
     if (scroll_width := page.evaluate("document.documentElement.scrollWidth")) > width:
         problems.append(f"{where} at {width}px: {scroll_width}px wide")
     return problems
@@ -167,3 +187,50 @@ def view_problems(page: Page, where: str, view: View, shots: Path) -> list[str]:
         found = axe_violations(page, COLOUR_RULES if view.axe == "colours" else None)
         problems += [f"{label}: axe {v}" for v in found]
     return problems
+
+
+def keyboard_problems(page: Page, where: str) -> list[str]:
+    """From the top of the page, the first Tab stop is the skip link, and it leads into the
+    content (Material's own, on pages with Markdown headings, to the first heading)."""
+    problems = []
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.className")
+    if "md-skip" not in first.split():
+        problems.append(f"{where}: first Tab stop is {first!r}")
+    page.keyboard.press("Enter")
+    landed = page.evaluate(
+        "!!document.querySelector(decodeURIComponent(location.hash))?.closest('article')"
+    )
+    if not landed:
+        problems.append(f"{where}: the skip link leads outside the content")
+    return problems
+
+
+def is_background_search(url: str) -> bool:
+    """Material's search worker, its language files and index, fetched after the page shows."""
+    return "/workers/" in url or "/lunr/" in url or url.endswith("search_index.json")
+
+
+class Weighing:
+    """What each page loads, as the compressed bytes its answers announce: from the network or,
+    the same bytes, from the cache, so every page is weighed as a first view."""
+
+    def __init__(self, page: Page) -> None:
+        self.sizes: dict[str, int] = {}
+        page.on("response", self._answered)
+
+    def _answered(self, response: Response) -> None:
+        self.sizes[response.url] = int(response.headers.get("content-length", "0"))
+
+    def problems(self, where: str, *, search_loaded: bool) -> list[str]:
+        """Over the first view's budget, with what was loaded; then forget this page."""
+        loaded = [f"{size:>7} {url}" for url, size in sorted(self.sizes.items())]
+        search = sum(size for url, size in self.sizes.items() if is_background_search(url))
+        shown = sum(self.sizes.values()) - search
+        self.sizes.clear()
+        problems = []
+        if shown > FIRST_VIEW_BYTES:
+            problems.append(f"{where}: a first view loads {shown} bytes: {loaded}")
+        if search_loaded and search > SEARCH_BYTES:
+            problems.append(f"{where}: its search loads {search} bytes: {loaded}")
+        return problems

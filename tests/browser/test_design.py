@@ -11,51 +11,11 @@ from playwright.sync_api import Browser, Page
 from tests.browser.conftest import SEARCH_READY, SiteServer
 from tests.browser.page_checks import (
     DESKTOP,
-    PAGE_TYPES,
     PHONE,
     SCRIPTS,
     SETTLED,
     axe_violations,
 )
-
-# Elements a visitor can reach with Tab.
-FOCUSABLE = (
-    "a[href], button, input:not([type=hidden]), select, textarea, summary, "
-    "[tabindex]:not([tabindex='-1'])"
-)
-
-OFF_SCREEN_FOCUSABLE = """selector => [...document.querySelectorAll(selector)]
-  .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.closest("[inert]"))
-  .filter(e => {
-    const box = e.getBoundingClientRect();
-    return box.width > 0 && (box.right <= 0 || box.left >= window.innerWidth);
-  })
-  .map(e => `${e.tagName} ${e.className} "${e.textContent.trim().slice(0, 30)}"`)"""
-
-
-@pytest.mark.parametrize("width", [PHONE, DESKTOP])
-def test_keyboard_starts_at_the_skip_link_and_never_tabs_off_screen(
-    server: SiteServer, page: Page, width: int
-) -> None:
-    page.set_viewport_size({"width": width, "height": 800})
-    problems: list[str] = []
-    for language in ("", "ar/"):
-        for path in PAGE_TYPES:
-            page.goto(server.url(language + path), wait_until="load")
-            page.keyboard.press("Tab")
-            first = page.evaluate("document.activeElement.className")
-            if "md-skip" not in first.split():
-                problems.append(f"{language}{path}: first Tab stop is {first!r}")
-            page.keyboard.press("Enter")
-            # Material's own skip link (pages with Markdown headings) targets the first heading.
-            landed = page.evaluate(
-                "!!document.querySelector(decodeURIComponent(location.hash))?.closest('article')"
-            )
-            if not landed:
-                problems.append(f"{language}{path}: the skip link leads outside the content")
-            hidden = page.evaluate(OFF_SCREEN_FOCUSABLE, FOCUSABLE)
-            problems += [f"{language}{path}: off screen: {element}" for element in hidden]
-    assert problems == []
 
 
 @pytest.mark.parametrize("language", SCRIPTS)

@@ -11,11 +11,11 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import (
     DATA,
-    SEARCH_READY,
     VIOLATIONS,
     SiteServer,
     language_of,
     pages,
+    wait_for_search_once,
     watch,
 )
 from tests.browser.page_checks import (
@@ -26,6 +26,8 @@ from tests.browser.page_checks import (
     SCRIPTS,
     WHERE_SCRIPTS_DIFFER,
     View,
+    Weighing,
+    keyboard_problems,
     show,
     view_problems,
 )
@@ -55,9 +57,10 @@ def test_every_page_runs_clean_links_its_counterparts_and_fits_phones_and_deskto
 ) -> None:
     # Every page, loaded on a phone: no console error, failed or foreign request, no policy
     # violation, a policy in its head, a language switcher leading to the same page in each
-    # language. Each page type waits for the search worker and the index it loads in the
-    # background, then is turned to each view (page_checks.View): no horizontal overflow, no
-    # target under 24 px, no invisible text, axe-core where scripts differ, and a screenshot.
+    # language, the weight of a first view; the search worker and what it loads, at each depth.
+    # Each page type is then turned to each view (page_checks.View): no horizontal overflow, no
+    # target under 24 px, no invisible text, no Tab stop off screen, axe-core where scripts
+    # differ, a screenshot; then, on a phone, Tab leads to the skip link, and it into the content.
     problems: list[str] = []
     output_dir.mkdir(parents=True, exist_ok=True)
     every = pages(site)
@@ -67,14 +70,16 @@ def test_every_page_runs_clean_links_its_counterparts_and_fits_phones_and_deskto
     context.add_init_script(VIOLATIONS)
     page = context.new_page()
     seen = watch(page, f"{pages_server.origin}/")
+    weighing = Weighing(page)
+    search_addresses: set[tuple[str, str]] = set()
     for path in mine:
         show(page, View(PHONE))
         response = page.goto(pages_server.url(path), wait_until="load")
         assert response is not None
         assert "content-security-policy" not in response.headers, path  # Pages sends none
+        search_loaded = wait_for_search_once(page, search_addresses)
+        problems += weighing.problems(path, search_loaded=search_loaded)
         page_type = path.removeprefix(language) in PAGE_TYPES
-        if page_type:
-            page.wait_for_function(SEARCH_READY)
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         if not (policy or "").startswith(POLICY_START):
             problems.append(f"{path}: no policy in its head")
@@ -83,9 +88,9 @@ def test_every_page_runs_clean_links_its_counterparts_and_fits_phones_and_deskto
         if page_type:
             for view in views:
                 problems += view_problems(page, path, view, output_dir)
-        # Going on before a page's search worker is done aborts its requests: not a failure (the
-        # page types wait for it, and an error answer always counts).
-        problems += [f"{path}: {p}" for p in seen if not p.endswith("(net::ERR_ABORTED)")]
+            show(page, View(PHONE))  # drawn: now the keyboard, on a phone
+            problems += keyboard_problems(page, path)
+        problems += [f"{path}: {p}" for p in seen]
         seen.clear()
         problems += [f"{path}: violation {v}" for v in page.evaluate("window.__violations")]
     context.close()

@@ -21,23 +21,25 @@ def test_a_missing_page_speaks_the_language_of_its_address(
 ) -> None:
     words = DATA.ui[language]
     home = pages_server.url(PREFIXES[language])
-    for width in (PHONE, DESKTOP):
+    page.set_viewport_size({"width": PHONE, "height": 900})
+    answer = page.goto(pages_server.url(f"{PREFIXES[language]}no/such/page/"))
+    assert answer is not None
+    assert answer.status == 404
+    content = page.locator(".wsis-not-found__page")
+    assert content.locator("h1").inner_text() == words["not_found_title"]
+    assert content.locator(".wsis-lead").inner_text() == words["not_found_text"]
+    assert page.title() == f"{words['not_found_title']} - {words['site_name']}"
+    # Set on the content only: the header and footer around it stay the root page's.
+    expected_lang = "" if language == DATA.default_language else language
+    assert (content.get_attribute("lang") or "") == expected_lang
+    link = content.get_by_role("link", name=words["go_home"])
+    assert page.evaluate("a => a.href", link.element_handle()) in {home, home + "./"}
+    for width in (PHONE, DESKTOP):  # on a phone, then as wide as a desktop
         page.set_viewport_size({"width": width, "height": 900})
-        answer = page.goto(pages_server.url(f"{PREFIXES[language]}no/such/page/"))
-        assert answer is not None
-        assert answer.status == 404
-        content = page.locator(".wsis-not-found__page")
-        assert content.locator("h1").inner_text() == words["not_found_title"]
-        assert content.locator(".wsis-lead").inner_text() == words["not_found_text"]
-        assert page.title() == f"{words['not_found_title']} - {words['site_name']}"
-        # Set on the content only: the header and footer around it stay the root page's.
-        expected_lang = "" if language == DATA.default_language else language
-        assert (content.get_attribute("lang") or "") == expected_lang
+        page.wait_for_function(SETTLED)
         ways = page.locator(".wsis-not-found__languages > li")
         shown = [way.get_attribute("lang") for way in ways.all() if way.is_visible()]
         assert shown == [code for code in LANGUAGES if code != language]
-        link = content.get_by_role("link", name=words["go_home"])
-        assert page.evaluate("a => a.href", link.element_handle()) in {home, home + "./"}
         page.screenshot(path=output_dir / shot_name(f"{PREFIXES[language]}404", width, "pages"))
 
 

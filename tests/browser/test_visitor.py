@@ -1,21 +1,19 @@
-"""The built site as a visitor's browser sees it: without JavaScript, the weight of a first view,
-the policy a host sends, the copy button."""
+"""The built site as a visitor's browser sees it: without JavaScript, the policy a host sends, the
+copy button."""
 
 from __future__ import annotations
 
-import gzip
 import shutil
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, Response
+from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import (
     DATA,
-    SEARCH_READY,
     VIOLATIONS,
     PagesServer,
     SiteServer,
+    wait_for_search_once,
     watch,
 )
 from tests.browser.page_checks import PAGE_TYPES
@@ -34,38 +32,6 @@ def test_edition_page_reads_without_javascript(
     assert "8 March 2021" in text
 
 
-def is_background_search(url: str) -> bool:
-    """Material's search worker, its language files and index, fetched after the page shows."""
-    return "/workers/" in url or "/lunr/" in url or url.endswith("search_index.json")
-
-
-def first_view_bytes(browser: Browser, url: str) -> tuple[int, int, list[str]]:
-    """Gzip-compressed bytes a first visit to `url` loads: the page, and the search after it."""
-    context = browser.new_context()  # an empty cache: a first view
-    page = context.new_page()
-    responses: list[Response] = []
-    page.on("response", lambda response: responses.append(response))
-    page.goto(url, wait_until="networkidle")
-    sizes = {response.url: len(gzip.compress(response.body(), 6)) for response in responses}
-    context.close()
-    page_bytes = sum(size for address, size in sizes.items() if not is_background_search(address))
-    search_bytes = sum(size for address, size in sizes.items() if is_background_search(address))
-    return page_bytes, search_bytes, [f"{size:>7} {url}" for url, size in sorted(sizes.items())]
-
-
-@pytest.mark.parametrize(
-    "path", ["", "editions/2021/", "en/editions/2024/", "deadlines/", "ar/", "zh/editions/2021/"]
-)
-def test_page_weight_on_first_view(server: SiteServer, browser: Browser, path: str) -> None:
-    page_bytes, search_bytes, loaded = first_view_bytes(browser, server.url(path))
-    print(
-        f"\nfirst view of /{path}: {page_bytes} + {search_bytes} (search) bytes\n"
-        + "\n".join(loaded)
-    )
-    assert page_bytes <= 80_000, "\n".join(loaded)
-    assert search_bytes <= 40_000, "\n".join(loaded)
-
-
 def test_every_page_type_runs_under_the_csp_of_a_host_that_sends_headers(
     server: SiteServer, page: Page
 ) -> None:
@@ -73,10 +39,11 @@ def test_every_page_type_runs_under_the_csp_of_a_host_that_sends_headers(
     page.add_init_script(VIOLATIONS)
     seen = watch(page, f"{server.origin}/")
     found: dict[str, list[str]] = {}
-    for path in (prefix + kind for prefix in ("", "en/") for kind in PAGE_TYPES):
+    search_addresses: set[tuple[str, str]] = set()
+    for path in ("en/" + kind for kind in PAGE_TYPES):  # one policy for every language
         response = page.goto(server.url(path), wait_until="load")
         assert response is not None
-        page.wait_for_function(SEARCH_READY)  # the worker runs under the policy too
+        wait_for_search_once(page, search_addresses)  # the worker runs under the policy too
         policy = response.headers.get("content-security-policy", "")
         assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), path
         assert response.headers.get("x-content-type-options") == "nosniff"
