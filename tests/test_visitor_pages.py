@@ -36,7 +36,7 @@ def test_home_before_the_2024_edition(multilingual_site: Path) -> None:
 
 
 def test_home_while_the_2024_edition_is_under_way(project: Path, tmp_path: Path) -> None:
-    text = home_text(build(project, tmp_path / "site", "2024-05-28"), "en")
+    text = home_text(build(project, tmp_path / "site", "2024-05-28", only="en"))
     assert "Information as of 28 May 2024." in text
     assert "Edition under way WSIS+20 Forum High-Level Event Under way 27–31 May 2024" in text
     # No deadline is left: the last one, and that it closed.
