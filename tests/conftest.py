@@ -96,7 +96,7 @@ def edit(path: Path, old: str, new: str, *, count: int = 1) -> int:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the browser checks `browser`, and run them last.
+    """Mark the browser checks `browser`, and run them last, the longest first.
 
     Their server and browser threads live until the session ends, and while other threads
     run a build never forks its second process (see `wsis_site.build.background`).
@@ -104,7 +104,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "/browser/" in str(item.path):
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    # Among them, the long passes over every page first: the two workers then end together.
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("browser") is not None,
+            item.path.name != "test_every_page.py",
+        )
+    )
 
 
 def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
