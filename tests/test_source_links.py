@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from tests.conftest import REPOSITORY, ROOT
 from wsis_site.build.mkdocs_adapter import page_sources
+from wsis_site.environment import repository_overrides
 from wsis_site.model.loader import load_site_data
 from wsis_site.pages.source_links import Repository, Source, repository
 
@@ -20,12 +21,13 @@ EDIT, VIEW = f"{REPOSITORY}/edit/main/", f"{REPOSITORY}/blob/main/"
 
 def test_the_address_comes_from_the_environment_first_then_mkdocs_yml() -> None:
     mine = "https://github.com/itu/wsis-forum"
-    fork = {"WSIS_REPO_URL": "https://github.com/someone/wsis-forum.git/"}
-    assert repository(mine, {}) == Repository(mine, "main")
-    assert repository(mine, fork) == Repository("https://github.com/someone/wsis-forum", "main")
-    assert repository(mine, {"WSIS_REPO_BRANCH": "draft dates"}) == Repository(
-        mine, "draft%20dates"
+    fork = {"WSIS_REPO_URL": " https://github.com/someone/wsis-forum.git/ "}
+    assert repository(mine, *repository_overrides({})) == Repository(mine, "main")
+    assert repository(mine, *repository_overrides(fork)) == Repository(
+        "https://github.com/someone/wsis-forum", "main"
     )
+    branch = repository_overrides({"WSIS_REPO_BRANCH": "draft dates"})
+    assert repository(mine, *branch) == Repository(mine, "draft%20dates")
 
 
 @pytest.mark.parametrize(
@@ -41,8 +43,8 @@ def test_the_address_comes_from_the_environment_first_then_mkdocs_yml() -> None:
     ],
 )
 def test_no_address_or_a_wrong_one_gives_no_link(address: str) -> None:
-    assert repository(address, {}) is None
-    assert repository(None, {"WSIS_REPO_URL": address}) is None
+    assert repository(address) is None
+    assert repository(None, *repository_overrides({"WSIS_REPO_URL": address})) is None
 
 
 def test_links_open_githubs_editor_and_the_line() -> None:

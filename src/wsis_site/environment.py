@@ -53,6 +53,11 @@ def is_serial(environ: Environ = os.environ) -> bool:
     return value(SERIAL, environ) == "1"
 
 
+def repository_overrides(environ: Environ = os.environ) -> tuple[str, str]:
+    """`WSIS_REPO_URL` and `WSIS_REPO_BRANCH`, empty when unset: where pages send edits."""
+    return value(REPO_URL, environ), value(REPO_BRANCH, environ)
+
+
 def on_github_actions(environ: Environ = os.environ) -> bool:
     """True in a GitHub Actions job."""
     return value(GITHUB_ACTIONS, environ) == "true"

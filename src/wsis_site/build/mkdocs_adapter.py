@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wsis_site.environment import build_date
+from wsis_site.environment import build_date, repository_overrides
 from wsis_site.model.loader import SiteData, load_site_data
 from wsis_site.pages.source_links import PageSources, repository
 
@@ -82,7 +82,7 @@ def page_sources(config: MkDocsConfig) -> PageSources | None:
     and no page requests another host.
     """
     if _SOURCES not in config.extra:
-        found = repository(config.repo_url)
+        found = repository(config.repo_url, *repository_overrides())
         root = Path(config.config_file_path).parent.resolve()
         docs = Path(config.docs_dir).resolve()
         folder = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else "docs"

@@ -7,12 +7,8 @@ address, or with one that is not a repository's https address, pages carry no su
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
-
-from wsis_site import environment
 
 DEFAULT_BRANCH = "main"
 
@@ -42,17 +38,17 @@ class Repository:
         return f"{self.url}/blob/{self.branch}/{quote(source.path)}{anchor}"
 
 
-def repository(repo_url: str | None, environ: Mapping[str, str] = os.environ) -> Repository | None:
-    """The repository pages link to, or None: no link rather than a broken one."""
-    address = environment.value(environment.REPO_URL, environ) or (repo_url or "").strip()
+def repository(repo_url: str | None, url: str = "", branch: str = "") -> Repository | None:
+    """The repository pages link to (`url` and `branch` over `repo_url` and `main`), or None: no
+    link rather than a broken one."""
+    address = url or (repo_url or "").strip()
     parts = urlsplit(address)
     path = parts.path.rstrip("/").removesuffix(".git")
     if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
         return None
     if len(path.strip("/").split("/")) != 2:  # owner/name
         return None
-    branch = environment.value(environment.REPO_BRANCH, environ) or DEFAULT_BRANCH
-    return Repository(f"https://{parts.netloc}{path}", quote(branch, safe="/"))
+    return Repository(f"https://{parts.netloc}{path}", quote(branch or DEFAULT_BRANCH, safe="/"))
 
 
 @dataclass(frozen=True)
