@@ -1,4 +1,5 @@
-"""The design as a visitor meets it: phones and desktops, light and dark, keyboard and paper."""
+"""The design where one pass over every page does not reach: the search dialog open, the page before
+the theme's script has run, the Arabic mirror, and paper."""
 
 from __future__ import annotations
 
