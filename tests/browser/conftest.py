@@ -287,12 +287,16 @@ def visitor(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
+def _tab(context: BrowserContext) -> Iterator[Page]:
+    tab = context.new_page()
+    yield tab
+    tab.close()
+
+
 @pytest.fixture
 def page(visitor: BrowserContext) -> Iterator[Page]:
     """A new tab of the shared visitor, at 1280 by 720 px, closed after the test."""
-    tab = visitor.new_page()
-    yield tab
-    tab.close()
+    yield from _tab(visitor)
 
 
 @pytest.fixture(scope="session")
@@ -306,9 +310,7 @@ def reader_without_javascript(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page_without_javascript(reader_without_javascript: BrowserContext) -> Iterator[Page]:
     """A new tab of the visitor without JavaScript, closed after the test."""
-    tab = reader_without_javascript.new_page()
-    yield tab
-    tab.close()
+    yield from _tab(reader_without_javascript)
 
 
 @pytest.fixture(scope="session")

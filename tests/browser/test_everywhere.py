@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import DATA, SiteServer
-from tests.browser.page_checks import DARK, DESKTOP, PHONE, SETTLED, shot_name
+from tests.browser.page_checks import DARK, DESKTOP, PHONE, SETTLED, View, shot_name, show
 from tests.conftest import LANGUAGES, PREFIXES
 
 # --- A missing page, on a host that serves only the root 404 -----------------------------------
@@ -35,8 +35,7 @@ def test_a_missing_page_speaks_the_language_of_its_address(
     link = content.get_by_role("link", name=words["go_home"])
     assert page.evaluate("a => a.href", link.element_handle()) in {home, home + "./"}
     for width in (PHONE, DESKTOP):  # on a phone, then as wide as a desktop
-        page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_function(SETTLED)
+        show(page, View(width))
         ways = page.locator(".wsis-not-found__languages > li")
         shown = [way.get_attribute("lang") for way in ways.all() if way.is_visible()]
         assert shown == [code for code in LANGUAGES if code != language]
